@@ -13,7 +13,8 @@ inline constexpr int kMaxPrefetch = 10'000;
 inline constexpr int kMaxAttempts = 1000;
 inline constexpr int kMaxSchema = 1'000'000;
 inline constexpr int kMaxSubscribersPerTopic =
-    32;  // one bit each in an event's done/processed masks
+    32;                                         // one bit each in an event's done/processed masks
+inline constexpr int kMaxEmitsPerService = 32;  // one bit each while follow-ups are published
 inline constexpr std::uint64_t kMaxCapacity = 1'000'000'000;
 inline constexpr std::uint64_t kMaxUniformKeys = 1'000'000'000;
 inline constexpr std::uint64_t kMaxZipfKeys = 1'000'000;  // Zipf sampling keeps a table per key

@@ -1,0 +1,145 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/bus/bus_state.h"
+#include "core/bus/key_table.h"
+#include "core/model/limits.h"
+#include "core/model/scenario.h"
+#include "core/sim/engine_observer.h"
+#include "core/sim/scheduler.h"
+
+namespace eventscope::core {
+
+// The event bus: topics, producers and consumer services with their delivery semantics
+// (DESIGN.md §2). It reacts to the actions the engine pops and schedules new ones; everything
+// that happens is reported to the observer. Single-threaded and deterministic.
+class Bus {
+ public:
+  Bus(const Scenario& scenario, Scheduler& scheduler, EngineObserver& observer);
+  Bus(const Bus&) = delete;
+  Bus& operator=(const Bus&) = delete;
+
+  void start();
+  void handle(const Action& action);
+
+  // Interventions: scenario faults use them, and the GUI injects the same ones live.
+  void crash(std::uint32_t service, int count, std::optional<SimTime> duration);
+  void recover(std::uint32_t service, int count);
+  void setInstances(std::uint32_t service, int count);
+  void setSlowFactor(std::uint32_t service, double factor);
+  void setProducerPaused(std::uint32_t producer, bool paused);
+  void inject(const InjectSpec& injection, std::uint32_t faultIndex);
+  void setDuplication(std::uint32_t topic, double fraction);
+
+  // Read access for observers, metrics and tests.
+  const std::vector<TopicState>& topics() const { return m_topics; }
+  const std::vector<ServiceState>& services() const { return m_services; }
+  const std::vector<ProducerState>& producers() const { return m_producers; }
+  const std::string& eventType(std::uint16_t type) const { return m_eventTypes[type]; }
+  const nlohmann::json& payload(std::uint32_t index) const { return m_payloads[index]; }
+  const KeyTable& keys() const { return m_keys; }
+  const Scenario& scenario() const { return m_scenario; }
+  const EventPool& events() const { return m_events; }
+  std::uint64_t partitionDepth(std::uint32_t topic, std::uint32_t partition) const;
+  std::uint64_t eventsPublished() const { return m_nextEventId - 1; }
+  std::optional<std::uint32_t> findTopic(std::string_view name) const;
+  std::optional<std::uint32_t> findService(std::string_view name) const;
+  std::optional<std::uint32_t> findProducer(std::string_view name) const;
+  SimTime now() const { return m_scheduler.now; }
+
+ private:
+  // Where an event to publish comes from and what it carries (its id is given on admission).
+  struct Draft {
+    std::uint32_t topic = 0;
+    std::uint32_t partition = 0;
+    std::uint16_t type = 0;
+    std::uint16_t schema = 1;
+    KeyId key = kNoKey;
+    std::uint32_t payload = kNoPayload;
+    std::uint64_t correlationId = 0;  // 0: a new chain, the event's own id
+    std::uint64_t causationId = 0;
+    std::uint32_t origin = 0;
+  };
+  enum class Admission { Published, Rejected, Blocked };
+
+  // bus.cpp: topology
+  void buildTopics();
+  void buildProducers();
+  void buildServices();
+  std::uint16_t internType(const std::string& name);
+  std::uint32_t internPayload(const nlohmann::json& payload);
+  std::uint32_t partitionFor(const TopicState& topic, KeyId key, RandomStream& rng) const;
+
+  // bus_publish.cpp: admission, overflow, backpressure, producers
+  Admission publish(const Draft& draft, const PublisherRef& by);
+  bool hasRoom(const TopicState& topic, std::uint32_t partition) const;
+  void enqueueCopy(std::uint32_t service, std::uint32_t queue, EventSlot slot, std::uint8_t sub,
+                   DeliveryCause cause);
+  bool evictOldest(std::uint32_t service, std::uint32_t queue);
+  void onQueueShrunk(std::uint32_t topic, std::uint32_t partition);
+  void resumePublisher(const PublisherRef& by);
+  void onProducerArrival(std::uint32_t producer, std::uint32_t generation);
+  bool publishProducerEvent(std::uint32_t producer);
+  void scheduleNextArrival(std::uint32_t producer);
+  void releaseCopy(EventSlot slot);
+
+  // bus_shared.cpp / bus_partitioned.cpp: who gets the next copy
+  void offer(std::uint32_t service, std::uint32_t queue, const Delivery& copy, bool atFront);
+  void dispatchShared(std::uint32_t service);
+  void grantCredit(std::uint32_t service, std::uint32_t instance);
+  void dispatchPartitioned(std::uint32_t service, std::uint32_t instance);
+  void kickPartitionOwner(std::uint32_t service, std::uint32_t queue);
+  void rebalance(std::uint32_t service);
+  void recountMembers(std::uint32_t service);
+  void returnToQueue(std::uint32_t service, std::uint32_t queue, Delivery copy,
+                     DeliveryCause cause);
+  void instanceFreed(std::uint32_t service, std::uint32_t instance);
+
+  // bus_attempts.cpp: processing, acks, retries, dead letters, follow-ups
+  void startAttempt(std::uint32_t service, std::uint32_t instance, std::uint32_t queue,
+                    Delivery copy);
+  void onAttemptComplete(std::uint32_t service, std::uint32_t instance, std::uint32_t token);
+  void onAckTimeout(std::uint32_t service, std::uint32_t instance, std::uint32_t token);
+  void onRetryDue(std::uint32_t service, std::uint32_t slotOrQueue);
+  void failAttempt(std::uint32_t service, std::uint32_t instance, FailureKind failure);
+  void continuePublishing(std::uint32_t service, std::uint32_t instance);
+  void finishCopy(std::uint32_t service, std::uint32_t instance);
+  AttemptInfo attemptInfo(std::uint32_t service, std::uint32_t instance) const;
+  std::uint32_t queueOf(const ServiceState& service, const Delivery& copy) const;
+  void markDone(std::uint32_t service, AttemptOutcome outcome, const Event& event);
+
+  // bus_faults.cpp: faults, scaling
+  void onFault(std::uint32_t fault, bool begins);
+  void onAutoscaleCheck(std::uint32_t service);
+  void crashInstance(std::uint32_t service, std::uint32_t instance);
+  void bringUp(std::uint32_t service, std::uint32_t instance);
+  void joinGroup(std::uint32_t service);
+  void setInstanceState(std::uint32_t service, std::uint32_t instance, InstanceState state);
+
+  const Scenario& m_scenario;
+  Scheduler& m_scheduler;
+  EngineObserver& m_observer;
+  std::vector<TopicState> m_topics;
+  std::vector<ServiceState> m_services;
+  std::vector<ProducerState> m_producers;
+  std::vector<std::string> m_eventTypes;
+  std::vector<nlohmann::json> m_payloads;  // [0] is "no payload"
+  KeyTable m_keys;
+  EventPool m_events;
+  std::uint64_t m_nextEventId = 1;
+  std::vector<std::vector<std::uint32_t>> m_faultInstances;  // crash faults: who to recover
+  std::vector<RandomStream> m_injectRng;                     // per fault, keyless partitions
+  struct Wakeup {
+    std::uint32_t topic = 0;
+    std::uint32_t partition = 0;
+  };
+  RingBuffer<Wakeup> m_wakeups;  // partitions whose blocked publishers may go on
+  bool m_drainingWakeups = false;
+  std::vector<std::uint32_t> m_members;       // scratch for rebalance
+  std::vector<std::uint32_t> m_crashScratch;  // instances the last crash() took down
+};
+
+}  // namespace eventscope::core

@@ -1,0 +1,38 @@
+#include "core/sim/run_scenario.h"
+
+#include <chrono>
+
+#include "core/metrics/metrics_collector.h"
+#include "core/sim/engine.h"
+#include "core/sim/observer_fanout.h"
+
+namespace eventscope::core {
+
+RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
+  const SimTime bucket =
+      options.bucketWidth > 0 ? options.bucketWidth : chooseBucketWidth(scenario.duration);
+  MetricsCollector metrics(scenario.warmup, bucket);
+  ObserverFanout fanout;
+  EngineObserver* observer = &metrics;
+  if (options.observer != nullptr) {
+    fanout.add(&metrics);
+    fanout.add(options.observer);
+    observer = &fanout;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  Engine engine(scenario, observer);
+  if (options.progress) {
+    // Advance in slices of simulated time so the caller can show progress.
+    const SimTime slice = std::max<SimTime>(1, scenario.duration / 200);
+    for (SimTime t = slice; engine.advanceTo(t); t += slice)
+      options.progress(engine.now(), engine.end());
+  } else {
+    engine.run();
+  }
+  const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
+  RunResult result{metrics.report(wall.count(), engine.engineEvents(), engine.overflowed()),
+                   metrics.series()};
+  return result;
+}
+
+}  // namespace eventscope::core

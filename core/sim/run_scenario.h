@@ -1,0 +1,27 @@
+#pragma once
+
+#include <functional>
+
+#include "core/metrics/run_report.h"
+#include "core/metrics/time_series.h"
+#include "core/model/scenario.h"
+#include "core/sim/engine_observer.h"
+
+namespace eventscope::core {
+
+struct RunOptions {
+  SimTime bucketWidth = 0;             // 0: chosen from the duration (at most 1000 buckets)
+  EngineObserver* observer = nullptr;  // notified as well as the metrics collector
+  // Called after each 1/200 of the simulated duration with the time reached (for progress).
+  std::function<void(SimTime now, SimTime end)> progress;
+};
+
+struct RunResult {
+  RunReport report;
+  TimeSeries series;
+};
+
+// Runs a scenario headless from start to end and returns its report and time series.
+RunResult runScenario(const Scenario& scenario, const RunOptions& options = {});
+
+}  // namespace eventscope::core
