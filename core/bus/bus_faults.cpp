@@ -155,13 +155,27 @@ void Bus::setInstances(std::uint32_t serviceIndex, int count) {
   }
 }
 
+// Like a queue-length autoscaler (KEDA) with a stabilization window (Kubernetes HPA): aim at
+// target_backlog waiting events per instance, never below the instances busy right now; scale
+// up at once, scale down only to the highest target of the last five checks, so a queue that
+// has just drained does not make the group flap.
 void Bus::onAutoscaleCheck(std::uint32_t serviceIndex) {
   ServiceState& service = m_services[serviceIndex];
   const AutoscaleSpec& rule = *service.autoscale;
   const double waiting = static_cast<double>(service.held - service.inProcess);
-  const auto wanted = static_cast<int>(std::ceil(waiting / std::max(1e-9, rule.targetBacklog)));
-  const int target = std::clamp(wanted, rule.min, rule.max);
-  if (target != static_cast<int>(service.liveInstances)) setInstances(serviceIndex, target);
+  const auto forBacklog = static_cast<int>(std::ceil(waiting / std::max(1e-9, rule.targetBacklog)));
+  const int wanted =
+      std::clamp(std::max(forBacklog, static_cast<int>(service.busyInstances)), rule.min, rule.max);
+  auto& recent = service.recentScaleTargets;
+  recent[service.scaleChecks++ % recent.size()] = wanted;
+  const std::size_t window = std::min<std::size_t>(service.scaleChecks, recent.size());
+  const int stable = *std::max_element(recent.begin(), recent.begin() + static_cast<long>(window));
+  const auto live = static_cast<int>(service.liveInstances);
+  if (wanted > live) {
+    setInstances(serviceIndex, wanted);
+  } else if (stable < live) {
+    setInstances(serviceIndex, stable);
+  }
   m_scheduler.after(rule.checkEvery, ActionKind::AutoscaleCheck, serviceIndex);
 }
 

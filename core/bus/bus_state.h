@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -107,6 +108,8 @@ struct ServiceState {
   std::vector<KeyId> poisonKeys;             // sorted
   std::vector<EmitRuntime> emits;
   std::optional<AutoscaleSpec> autoscale;
+  std::array<int, 5> recentScaleTargets{};  // scale-down looks at the highest of the last five
+  std::uint32_t scaleChecks = 0;
   double slowFactor = 1;
 
   std::vector<ServiceQueue> queues;
