@@ -96,7 +96,8 @@ class Bus {
   void recountMembers(std::uint32_t service);
   void returnToQueue(std::uint32_t service, std::uint32_t queue, Delivery copy,
                      DeliveryCause cause);
-  void instanceFreed(std::uint32_t service, std::uint32_t instance);
+  bool settleInstance(std::uint32_t service, std::uint32_t instance);
+  void takeNextWork(std::uint32_t service, std::uint32_t instance, bool rejoined);
 
   // bus_attempts.cpp: processing, acks, retries, dead letters, follow-ups
   void startAttempt(std::uint32_t service, std::uint32_t instance, std::uint32_t queue,
@@ -109,6 +110,15 @@ class Bus {
   void finishCopy(std::uint32_t service, std::uint32_t instance);
   AttemptInfo attemptInfo(std::uint32_t service, std::uint32_t instance) const;
   std::uint32_t queueOf(const ServiceState& service, const Delivery& copy) const;
+  // Every change of a queue's held / in-process counts goes through here (kept time-weighted).
+  void changeHeld(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
+    queue.held.add(m_scheduler.now, delta);
+    service.held.add(m_scheduler.now, delta);
+  }
+  void changeInProcess(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
+    queue.inProcess.add(m_scheduler.now, delta);
+    service.inProcess.add(m_scheduler.now, delta);
+  }
   void markDone(std::uint32_t service, AttemptOutcome outcome, const Event& event);
 
   // bus_faults.cpp: faults, scaling

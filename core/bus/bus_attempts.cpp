@@ -33,8 +33,7 @@ void Bus::startAttempt(std::uint32_t serviceIndex, std::uint32_t index, std::uin
   instance.zombie = false;
   instance.ending = AttemptEnd{};
   ServiceQueue& q = service.queues[queue];
-  ++q.inProcess;
-  ++service.inProcess;
+  changeInProcess(service, q, 1);
   if (service.mode == DeliveryMode::Partitioned) q.blocked = true;
   setInstanceState(serviceIndex, index, InstanceState::Busy);
 
@@ -100,6 +99,10 @@ void Bus::onAttemptComplete(std::uint32_t serviceIndex, std::uint32_t index, std
     }
   }
   instance.pendingPartition = kNone;
+  if (instance.emitsLeft == 0) {
+    finishCopy(serviceIndex, index);  // nothing to publish: straight to the ack
+    return;
+  }
   setInstanceState(serviceIndex, index, InstanceState::Publishing);
   continuePublishing(serviceIndex, index);
 }
@@ -126,10 +129,11 @@ void Bus::failAttempt(std::uint32_t serviceIndex, std::uint32_t index, FailureKi
     const auto delay = static_cast<SimTime>(std::max(0.0, backoff));
     ++service.counters.retries;
     ServiceQueue& queue = service.queues[instance.currentQueue];
-    --queue.inProcess;
-    --service.inProcess;
+    changeInProcess(service, queue, -1);
     instance.ending.outcome = AttemptOutcome::Failed;
     instance.ending.retryAt = m_scheduler.now + delay;
+    if (service.mode == DeliveryMode::Shared) --instance.unacked;
+    const bool rejoined = settleInstance(serviceIndex, index);
     m_observer.onAttemptEnded(m_scheduler.now, attemptInfo(serviceIndex, index),
                               m_events[copy.event], instance.ending);
     if (service.mode == DeliveryMode::Shared) {
@@ -142,13 +146,12 @@ void Bus::failAttempt(std::uint32_t serviceIndex, std::uint32_t index, FailureKi
         service.freeRetrySlots.pop_back();
         service.retrySlots[slot] = copy;
       }
-      --instance.unacked;
       m_scheduler.after(delay, ActionKind::RetryDue, serviceIndex, slot);
     } else {
       queue.retrying = copy;  // the partition stays blocked: head-of-line blocking
       m_scheduler.after(delay, ActionKind::RetryDue, serviceIndex, instance.currentQueue);
     }
-    instanceFreed(serviceIndex, index);
+    takeNextWork(serviceIndex, index, rejoined);
     return;
   }
   if (service.deadLetterTopic != kNone) {
@@ -242,18 +245,17 @@ void Bus::finishCopy(std::uint32_t serviceIndex, std::uint32_t index) {
       event.doneMask |= bit;
       markDone(serviceIndex, end.outcome, event);
     }
-    --queue.held;
-    --service.held;
-    --queue.inProcess;
-    --service.inProcess;
+    changeHeld(service, queue, -1);
+    changeInProcess(service, queue, -1);
     if (service.mode == DeliveryMode::Shared) --instance.unacked;
     if (service.mode == DeliveryMode::Partitioned) queue.blocked = false;
   }
+  const bool rejoined = settleInstance(serviceIndex, index);
   m_observer.onAttemptEnded(m_scheduler.now, attemptInfo(serviceIndex, index), event, end);
   const std::uint32_t topic = event.topic;
   const std::uint32_t partition = event.partition;
   releaseCopy(copy.event);
-  instanceFreed(serviceIndex, index);
+  takeNextWork(serviceIndex, index, rejoined);
   if (!zombie) {
     if (service.mode == DeliveryMode::Partitioned) kickPartitionOwner(serviceIndex, queueIndex);
     onQueueShrunk(topic, partition);
@@ -294,8 +296,7 @@ void Bus::onAckTimeout(std::uint32_t serviceIndex, std::uint32_t index, std::uin
   // side effects still happen (a duplicate, when the redelivered copy is processed too).
   instance.zombie = true;
   ServiceQueue& queue = service.queues[instance.currentQueue];
-  --queue.inProcess;
-  --service.inProcess;
+  changeInProcess(service, queue, -1);
   ++m_events[instance.current.event].copies;  // the redelivered copy; the zombie keeps its own
   m_observer.onAttemptEnded(m_scheduler.now, attemptInfo(serviceIndex, index),
                             m_events[instance.current.event],

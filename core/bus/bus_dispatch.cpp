@@ -126,15 +126,23 @@ void Bus::returnToQueue(std::uint32_t serviceIndex, std::uint32_t queue, Deliver
   offer(serviceIndex, queue, copy, true);
 }
 
-void Bus::instanceFreed(std::uint32_t serviceIndex, std::uint32_t index) {
-  ServiceState& service = m_services[serviceIndex];
-  Instance& instance = service.instances[index];
+// The instance has finished its attempt: it is idle, and back in the group if it was a zombie.
+// Called before the attempt's end is reported, so observers see the instance as it now is.
+bool Bus::settleInstance(std::uint32_t serviceIndex, std::uint32_t index) {
+  Instance& instance = m_services[serviceIndex].instances[index];
   const bool rejoins = instance.zombie;
   instance.zombie = false;
   if (rejoins) recountMembers(serviceIndex);
   setInstanceState(serviceIndex, index, InstanceState::Idle);
+  return rejoins;
+}
+
+// An idle instance takes its next work: what it prefetched, or whatever the broker offers.
+void Bus::takeNextWork(std::uint32_t serviceIndex, std::uint32_t index, bool rejoined) {
+  ServiceState& service = m_services[serviceIndex];
+  Instance& instance = service.instances[index];
   if (service.mode == DeliveryMode::Partitioned) {
-    if (rejoins) {
+    if (rejoined) {
       rebalance(serviceIndex);
     } else {
       dispatchPartitioned(serviceIndex, index);

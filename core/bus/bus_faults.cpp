@@ -20,12 +20,11 @@ void Bus::setInstanceState(std::uint32_t serviceIndex, std::uint32_t index, Inst
     return s != InstanceState::Down && s != InstanceState::Removed;
   };
   if (busy(previous) != busy(state))
-    busy(state) ? ++service.busyInstances : --service.busyInstances;
-  if (up(previous) != up(state)) up(state) ? ++service.upInstances : --service.upInstances;
-  // Busy -> Publishing is an inner step of one attempt, not a change anyone watches.
-  if (!(previous == InstanceState::Busy && state == InstanceState::Publishing)) {
+    service.busyInstances.add(m_scheduler.now, busy(state) ? 1 : -1);
+  if (up(previous) != up(state)) service.upInstances.add(m_scheduler.now, up(state) ? 1 : -1);
+  // Only going down or coming up is reported: busy and idle follow from the attempts.
+  if (up(previous) != up(state))
     m_observer.onInstanceChanged(m_scheduler.now, serviceIndex, index, state);
-  }
 }
 
 void Bus::crashInstance(std::uint32_t serviceIndex, std::uint32_t index) {
@@ -50,8 +49,7 @@ void Bus::crashInstance(std::uint32_t serviceIndex, std::uint32_t index) {
     if (wasZombie) {
       releaseCopy(current.event);  // the broker already redelivered this one
     } else {
-      --service.queues[queue].inProcess;
-      --service.inProcess;
+      changeInProcess(service, service.queues[queue], -1);
       returnToQueue(serviceIndex, queue, current, DeliveryCause::CrashRedelivery);
     }
   }
@@ -162,10 +160,10 @@ void Bus::setInstances(std::uint32_t serviceIndex, int count) {
 void Bus::onAutoscaleCheck(std::uint32_t serviceIndex) {
   ServiceState& service = m_services[serviceIndex];
   const AutoscaleSpec& rule = *service.autoscale;
-  const double waiting = static_cast<double>(service.held - service.inProcess);
+  const auto waiting = static_cast<double>(service.waiting());
   const auto forBacklog = static_cast<int>(std::ceil(waiting / std::max(1e-9, rule.targetBacklog)));
-  const int wanted =
-      std::clamp(std::max(forBacklog, static_cast<int>(service.busyInstances)), rule.min, rule.max);
+  const int wanted = std::clamp(
+      std::max(forBacklog, static_cast<int>(service.busyInstances.value())), rule.min, rule.max);
   auto& recent = service.recentScaleTargets;
   recent[service.scaleChecks++ % recent.size()] = wanted;
   const std::size_t window = std::min<std::size_t>(service.scaleChecks, recent.size());

@@ -10,7 +10,8 @@ bool Bus::hasRoom(const TopicState& topic, std::uint32_t partition) const {
   if (topic.capacity == kUnbounded) return true;
   if (topic.subscribers.empty()) return topic.parts[partition].retained < topic.capacity;
   return std::all_of(topic.subscribers.begin(), topic.subscribers.end(), [&](const auto& sub) {
-    return m_services[sub.service].queues[sub.firstQueue + partition].held < topic.capacity;
+    const auto held = m_services[sub.service].queues[sub.firstQueue + partition].held.value();
+    return static_cast<std::uint64_t>(held) < topic.capacity;
   });
 }
 
@@ -76,7 +77,7 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by) {
       ServiceState& service = m_services[serviceIndex];
       const std::uint32_t queue = firstQueue + draft.partition;
       ++service.counters.produced;
-      if (service.queues[queue].held >= topic.capacity &&
+      if (static_cast<std::uint64_t>(service.queues[queue].held.value()) >= topic.capacity &&
           !(topic.overflow == Overflow::DropOldest && evictOldest(serviceIndex, queue))) {
         ++topic.dropped;
         ++service.counters.dropped;
@@ -87,14 +88,18 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by) {
       }
       const auto sub = static_cast<std::uint8_t>(i);
       enqueueCopy(serviceIndex, queue, slot, sub, DeliveryCause::Original);
-      if (duplicate && service.queues[queue].held < topic.capacity) {
+      if (duplicate &&
+          static_cast<std::uint64_t>(service.queues[queue].held.value()) < topic.capacity) {
         ++topic.duplicated;
         ++service.counters.brokerDuplicates;
         enqueueCopy(serviceIndex, queue, slot, sub, DeliveryCause::BrokerDuplicate);
       }
+      // The partition's depth is its fullest subscriber's: only a publish can raise it.
+      const auto held = static_cast<std::uint64_t>(service.queues[queue].held.value());
+      part.maxDepth = std::max(part.maxDepth, held);
     }
   }
-  part.maxDepth = std::max(part.maxDepth, partitionDepth(draft.topic, draft.partition));
+  if (topic.subscribers.empty()) part.maxDepth = std::max(part.maxDepth, part.retained);
   if (m_events[slot].copies == 0) m_events.release(slot);
   return Admission::Published;
 }
@@ -102,8 +107,7 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by) {
 void Bus::enqueueCopy(std::uint32_t serviceIndex, std::uint32_t queue, EventSlot slot,
                       std::uint8_t sub, DeliveryCause cause) {
   ServiceState& service = m_services[serviceIndex];
-  ++service.queues[queue].held;
-  ++service.held;
+  changeHeld(service, service.queues[queue], 1);
   ++m_events[slot].copies;
   const Delivery copy{.event = slot, .cause = cause, .subscriber = sub};
   m_observer.onEnqueued(m_scheduler.now, serviceIndex, queue, m_events[slot], cause);
@@ -127,8 +131,7 @@ bool Bus::evictOldest(std::uint32_t serviceIndex, std::uint32_t queue) {
       event.doneMask |= bit;
       ++service.counters.dropped;
     }
-    --service.queues[queue].held;
-    --service.held;
+    changeHeld(service, service.queues[queue], -1);
     m_observer.onRefused(m_scheduler.now, event, Refusal::DroppedOldest,
                          static_cast<std::int32_t>(serviceIndex), queue);
     releaseCopy(copy.event);

@@ -13,6 +13,7 @@
 #include "core/sim/engine_observer.h"
 #include "core/sim/random_stream.h"
 #include "core/sim/samplers.h"
+#include "core/sim/time_weighted.h"
 
 // The bus's runtime state. Plain data: the Bus class owns the rules that change it, observers
 // read it through the Bus's const accessors.
@@ -48,8 +49,11 @@ struct TopicState {
 struct ServiceQueue {
   std::uint32_t topic = 0;
   std::uint32_t partition = 0;
-  std::uint64_t held = 0;       // copies the broker holds for the service: waiting + in process
-  std::uint32_t inProcess = 0;  // attempts running on it, zombies excluded
+  TimeWeighted held;       // copies the broker holds for the service: waiting + in process
+  TimeWeighted inProcess;  // attempts running on it, zombies excluded
+  std::uint64_t waiting() const {
+    return static_cast<std::uint64_t>(held.value() - inProcess.value());
+  }
   // partitioned delivery only:
   RingBuffer<Delivery> ready;
   std::uint32_t owner = kNone;
@@ -120,10 +124,13 @@ struct ServiceState {
   std::vector<std::uint32_t> freeRetrySlots;
 
   std::uint32_t liveInstances = 0;  // up and in the group (not crashed, removed or zombie)
-  std::uint32_t upInstances = 0;    // not crashed or removed (zombies included)
-  std::uint32_t busyInstances = 0;  // running or publishing, zombies included
-  std::uint64_t held = 0;           // sum of queues' held
-  std::uint32_t inProcess = 0;      // sum of queues' inProcess
+  TimeWeighted upInstances;         // not crashed or removed (zombies included)
+  TimeWeighted busyInstances;       // running or publishing, zombies included
+  TimeWeighted held;                // sum of queues' held
+  TimeWeighted inProcess;           // sum of queues' inProcess
+  std::uint64_t waiting() const {
+    return static_cast<std::uint64_t>(held.value() - inProcess.value());
+  }
   ServiceCounters counters;
   std::unordered_map<KeyId, std::uint64_t> lastAckedIdByKey;  // per-key order check
 };

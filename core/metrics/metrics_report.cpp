@@ -56,10 +56,13 @@ RunReport MetricsCollector::report(double wallSeconds, std::uint64_t engineEvent
     row.throughputPerS = window > 0 ? static_cast<double>(track.acked) / window : 0;
     row.latency = summarize(track.latency, track.latencySum, track.latencyMax, track.acked);
     row.wait = summarize(track.wait, track.waitSum, track.waitMax, track.acked);
-    row.backlogMean = windowNs > 0 ? track.waitingArea / windowNs : 0;
+    const Areas& a = track.atEnd;
+    const Areas& w = track.atWarmup;
+    const bool measured = windowNs > 0 && m_warmupTaken;
+    row.backlogMean = measured ? (a.held - a.inProcess - w.held + w.inProcess) / windowNs : 0;
     row.backlogMax = track.backlogMax;
-    row.inSystemMean = windowNs > 0 ? track.inSystemArea / windowNs : 0;
-    row.utilization = track.upArea > 0 ? track.busyArea / track.upArea : 0;
+    row.inSystemMean = measured ? (a.held - w.held) / windowNs : 0;
+    row.utilization = measured && a.up > w.up ? (a.busy - w.busy) / (a.up - w.up) : 0;
     row.retries = c.retries;
     row.redeliveries = c.redeliveries;
     row.deadLettered = c.deadLettered;

@@ -12,6 +12,7 @@ Engine::Engine(const Scenario& scenario, EngineObserver* observer)
 }
 
 void Engine::dispatch(const Action& action) {
+  if (action.time > m_scheduler.now) m_observer.onClock(action.time);
   m_scheduler.now = action.time;
   ++m_engineEvents;
   m_bus.handle(action);
@@ -34,7 +35,10 @@ bool Engine::advanceTo(SimTime until) {
       return false;
     }
   }
-  if (until > m_scheduler.now) m_scheduler.now = until;
+  if (until > m_scheduler.now) {
+    m_observer.onClock(until);
+    m_scheduler.now = until;
+  }
   if (until >= m_end) {
     finish();
     return false;

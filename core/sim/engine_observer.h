@@ -61,6 +61,9 @@ class EngineObserver {
   virtual ~EngineObserver() = default;
 
   virtual void onRunStart(const Bus& /*bus*/) {}
+  // Simulated time is about to move to `now` (before anything happens at that time). Observers
+  // that keep series close their buckets here, while the bus still shows the state before now.
+  virtual void onClock(SimTime /*now*/) {}
   virtual void onPublished(SimTime /*now*/, const Event& /*event*/, const PublisherRef& /*by*/) {}
   // A publish refused by a full partition: for all subscribers (Rejected, or a topic without
   // subscribers) when service is -1, else for that service's queue only. For DroppedOldest the
@@ -78,6 +81,8 @@ class EngineObserver {
   virtual void onDeadLettered(SimTime /*now*/, std::uint32_t /*service*/, const Event& /*original*/,
                               FailureKind /*reason*/, int /*attempts*/,
                               std::uint64_t /*deadLetterId*/) {}
+  // An instance went down (Down: crashed, Removed: scaled in) or came up (Idle). Busy and idle
+  // are not reported: they follow from onAttemptStarted and onAttemptEnded.
   virtual void onInstanceChanged(SimTime /*now*/, std::uint32_t /*service*/,
                                  std::uint32_t /*instance*/, InstanceState /*state*/) {}
   virtual void onPartitionAssigned(SimTime /*now*/, std::uint32_t /*service*/,

@@ -18,6 +18,10 @@ class ObserverFanout final : public EngineObserver {
     for (auto* o : m_observers)
       o->onRunStart(bus);
   }
+  void onClock(SimTime now) override {
+    for (auto* o : m_observers)
+      o->onClock(now);
+  }
   void onPublished(SimTime now, const Event& event, const PublisherRef& by) override {
     for (auto* o : m_observers)
       o->onPublished(now, event, by);

@@ -9,7 +9,7 @@ namespace {
 SimTime toTime(double ns) {
   if (!(ns > 0)) return 0;
   if (ns >= static_cast<double>(kMaxDuration)) return kMaxDuration;
-  return static_cast<SimTime>(std::llround(ns));
+  return static_cast<SimTime>(ns + 0.5);  // round half up: ns > 0 here, and cheaper than llround
 }
 }  // namespace
 

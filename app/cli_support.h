@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+
+// Shared pieces of the headless commands.
+namespace eventscope::app {
+
+// DESIGN.md §3: 0 success, 1 runtime failure, 2 invalid input or usage.
+enum ExitCode : int { kSuccess = 0, kRuntimeFailure = 1, kInvalidInput = 2 };
+
+// Writes text to path through a temporary file and a rename, so an existing file is either
+// replaced whole or left untouched. "-" means stdout. Returns false (and says why) on failure.
+bool writeOutput(const std::string& path, const std::string& text, std::string* error);
+
+// Shows "simulating 12.3 s of 60 s (20%)" on stderr when it is a terminal; clear() removes it.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled);
+  void update(double doneSeconds, double totalSeconds);
+  void clear();
+
+ private:
+  bool m_enabled;
+  bool m_shown = false;
+  double m_startedAt;
+  double m_lastShownAt = 0;
+};
+
+}  // namespace eventscope::app

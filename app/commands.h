@@ -1,0 +1,16 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+// The headless subcommands of DESIGN.md §3. Each registers itself on the CLI11 app and returns
+// the function that runs it (after parsing), yielding the exit code.
+namespace eventscope::app {
+
+using Command = std::function<int()>;
+
+Command addRunCommand(CLI::App& app);
+Command addValidateCommand(CLI::App& app);
+
+}  // namespace eventscope::app

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Eventscope developer entry point.
+#
+#   ./packaging/dev.sh deps            install the Debian packages the build and tests need
+#   ./packaging/dev.sh build [PRESET]  configure and build (presets: release debug asan tsan core-only)
+#   ./packaging/dev.sh run [FILE]      set up, build, open FILE (default: the demo model)
+#   ./packaging/dev.sh test [PRESET]   set up, build, run the whole test suite
+#   ./packaging/dev.sh bench           build and run the benchmarks, and the SimPy comparison
+#   ./packaging/dev.sh format          clang-format every C++ file in place
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3 python3-simpy
+)
+DEMO=resources/scenarios/order-pipeline.yaml
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+deps() {
+  local missing=()
+  for package in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$package")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  say "installing ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+build() {
+  local preset=${1:-release}
+  say "building ($preset)"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset"
+}
+
+binary() { echo "build/${1:-release}/app/eventscope"; }
+
+run() {
+  deps
+  build release
+  local file=${1:-$DEMO}
+  # The desktop GUI arrives with issue 4; until then the demo runs headless either way.
+  if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    say "no display found (DISPLAY is not set): running the demo headless"
+  else
+    say "this build has no desktop GUI yet: running the demo headless"
+  fi
+  "$(binary)" run "$file"
+}
+
+test_suite() {
+  local preset=${1:-release}
+  deps
+  build "$preset"
+  say "testing ($preset)"
+  ctest --preset "$preset"
+}
+
+bench() {
+  deps
+  build release
+  say "engine benchmarks"
+  build/release/tests/bench/engine_bench --benchmark_repetitions=5 \
+    --benchmark_report_aggregates_only=true
+  say "SimPy comparison"
+  tests/bench/simpy_compare.sh "$(binary)"
+}
+
+format() {
+  git ls-files '*.cpp' '*.h' | xargs clang-format -i
+}
+
+command=${1:-}
+shift || true
+case "$command" in
+  deps) deps ;;
+  build) deps && build "$@" ;;
+  run) run "$@" ;;
+  test) test_suite "$@" ;;
+  bench) bench ;;
+  format) format ;;
+  *)
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
