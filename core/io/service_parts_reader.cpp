@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "core/io/payload_reader.h"
 #include "core/io/service_parts.h"
 #include "core/io/units.h"
@@ -112,11 +114,13 @@ std::optional<RetrySpec> readRetry(ReadContext& context, const Field& field) {
     ok = ok && v.has_value();
     retry.maxBackoff = v.value_or(retry.maxBackoff);
   }
-  if (ok && retry.maxBackoff < retry.backoff) {
-    const SourcePos pos = maxBackoff ? maxBackoff->valuePos : parts->find("backoff")->valuePos;
-    context.error(pos, "'max_backoff' (" + formatDuration(retry.maxBackoff) +
-                           ") must not be shorter than 'backoff' (" +
-                           formatDuration(retry.backoff) + ")");
+  if (!maxBackoff) {
+    // The default cap must not contradict a longer backoff the author did write.
+    retry.maxBackoff = std::max(retry.maxBackoff, retry.backoff);
+  } else if (ok && retry.maxBackoff < retry.backoff) {
+    context.error(maxBackoff->valuePos, "'max_backoff' (" + formatDuration(retry.maxBackoff) +
+                                            ") must not be shorter than 'backoff' (" +
+                                            formatDuration(retry.backoff) + ")");
     ok = false;
   }
   if (!ok) return std::nullopt;

@@ -199,7 +199,8 @@ std::optional<double> parseRate(std::string_view text, std::string* error) {
   const char* end = number.data() + number.size();
   const auto [parsedEnd, status] = std::from_chars(number.data(), end, value);
   const bool outOfRange = status == std::errc::result_out_of_range && parsedEnd == end;
-  if ((status != std::errc() && !outOfRange) || parsedEnd != end || std::isnan(value)) {
+  // from_chars also takes "inf" and "nan", which are not rates.
+  if ((status != std::errc() && !outOfRange) || parsedEnd != end || !std::isfinite(value)) {
     setError(error, quoted(input) + " is not a rate; write events per unit of time: " +
                         std::string(kRateExamples));
     return std::nullopt;
