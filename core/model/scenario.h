@@ -76,6 +76,7 @@ struct EmitSpec {
   int schema = 1;
   nlohmann::json payload;
   SourcePos pos;
+  SourcePos topicPos;  // where `topic:` is written, for "unknown topic" errors
 };
 
 struct AutoscaleSpec {
@@ -126,6 +127,7 @@ struct FaultSpec {
   double fraction = 0.0;            // duplicate
   InjectSpec inject;                // inject
   SourcePos pos;
+  SourcePos targetPos;  // where the target is named, for "unknown service" and similar errors
 };
 
 // Node positions on the GUI canvas (optional `layout:` section).
@@ -146,6 +148,7 @@ struct Scenario {
   std::vector<ServiceSpec> services;
   std::vector<FaultSpec> faults;
   std::vector<LayoutEntry> layout;
+  SourcePos warmupPos;  // where `warmup:` is written, for "warmup must be shorter" errors
 
   const TopicSpec* findTopic(std::string_view topicName) const;
   const ServiceSpec* findService(std::string_view serviceName) const;

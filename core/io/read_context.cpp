@@ -1,0 +1,113 @@
+#include "core/io/read_context.h"
+
+#include "core/io/source_text.h"
+
+namespace eventscope::core::detail {
+
+namespace {
+
+// Far above any hand-written model (10,000 entities with a few fields each), far below what
+// exhausts memory when aliases multiply a subtree.
+constexpr std::size_t kWorkBudget = 2'000'000;
+
+bool isSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// `~` or `null` written out: yaml-cpp marks those correctly.
+bool isWrittenNull(std::string_view rest) {
+  for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+    if (rest.substr(0, word.size()) != word) continue;
+    const char next = rest.size() > word.size() ? rest[word.size()] : ' ';
+    if (isSpace(next) || next == ',' || next == ']' || next == '}' || next == '#') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ReadContext::ReadContext(std::string_view text, std::string fileName)
+    : m_text(text), m_fileName(std::move(fileName)), m_budget(kWorkBudget) {}
+
+SourcePos ReadContext::position(const YAML::Mark& mark) const {
+  if (mark.is_null() || mark.line < 0 || mark.column < 0) return {1, 1};
+  SourcePos pos{mark.line + 1, mark.column + 1};
+  const auto offset = static_cast<std::size_t>(mark.pos);
+  const auto column = static_cast<std::size_t>(mark.column);
+  if (mark.pos >= 0 && column <= offset && offset <= m_text.size()) {
+    pos.column = columnAt(m_text, offset - column, offset);
+  }
+  return pos;
+}
+
+SourcePos ReadContext::position(const YAML::Node& node) const {
+  const YAML::Mark mark = node.Mark();
+  if (!node.IsNull() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) > m_text.size()) {
+    return position(mark);
+  }
+  const auto offset = static_cast<std::size_t>(mark.pos);
+  if (isWrittenNull(m_text.substr(offset))) return position(mark);
+  std::size_t i = offset;
+  while (i > 0 && isSpace(m_text[i - 1]))
+    --i;
+  if (i > 0 && (m_text[i - 1] == '-' || m_text[i - 1] == ',' || m_text[i - 1] == '[')) {
+    return positionAt(m_text, i - 1);
+  }
+  return position(mark);
+}
+
+void ReadContext::error(SourcePos pos, std::string message) {
+  m_errors.push_back({m_fileName, pos.line, pos.column, std::move(message)});
+}
+
+bool ReadContext::spend(SourcePos pos, std::size_t amount) {
+  if (m_exhausted) return false;
+  if (amount <= m_budget) {
+    m_budget -= amount;
+    return true;
+  }
+  m_exhausted = true;
+  error(pos, "the scenario is too large to read: more than " + std::to_string(kWorkBudget) +
+                 " values once YAML aliases are expanded");
+  return false;
+}
+
+std::string shortened(std::string_view text) {
+  constexpr std::size_t kLongest = 40;
+  std::size_t cut = text.size();
+  if (cut > kLongest) {
+    cut = kLongest;
+    // Never cut inside a UTF-8 sequence.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u)
+      --cut;
+  }
+  std::string out;
+  for (const char c : text.substr(0, cut)) {
+    // A message stays on one line whatever the scalar holds.
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+    }
+  }
+  return cut < text.size() ? out + "..." : out;
+}
+
+std::string describe(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+      return std::string("'").append(shortened(node.Scalar())).append("'");
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+      break;
+  }
+  return "nothing";
+}
+
+}  // namespace eventscope::core::detail

@@ -1,0 +1,277 @@
+#include "core/model/scenario_validation.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "core/io/did_you_mean.h"
+#include "core/io/units.h"
+#include "core/model/emit_loops.h"
+#include "core/model/limits.h"
+
+namespace eventscope::core {
+
+namespace {
+
+// Built by appending: `"'" + std::string(...)` trips GCC 12's -Wrestrict false alarm at -O3.
+std::string inQuotes(std::string_view name) {
+  return std::string("'").append(name).append("'");
+}
+
+std::string firstAt(SourcePos pos) {
+  return pos.line > 0 ? " (first at line " + std::to_string(pos.line) + ")" : std::string();
+}
+
+class Validator {
+ public:
+  Validator(const Scenario& scenario, const std::string& fileName, const ValidationOptions& options)
+      : m_scenario(scenario), m_fileName(fileName), m_options(options) {}
+
+  Diagnostics run() {
+    checkCounts();
+    checkNames();
+    collectTopicNames();
+    checkProducers();
+    checkServices();
+    checkFaults();
+    checkTiming();
+    checkLoops();
+    std::stable_sort(m_errors.begin(), m_errors.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
+    return std::move(m_errors);
+  }
+
+ private:
+  void error(SourcePos pos, std::string message) {
+    m_errors.push_back({m_fileName, pos.line, pos.column, std::move(message)});
+  }
+
+  template <typename T>
+  void checkCount(const std::vector<T>& items, const char* what) {
+    if (items.size() <= static_cast<std::size_t>(limits::kMaxEntities)) return;
+    error(items[static_cast<std::size_t>(limits::kMaxEntities)].pos,
+          "too many " + std::string(what) + ": " + std::to_string(items.size()) + " (at most " +
+              std::to_string(limits::kMaxEntities) + ")");
+  }
+
+  void checkCounts() {
+    checkCount(m_scenario.topics, "topics");
+    checkCount(m_scenario.producers, "producers");
+    checkCount(m_scenario.services, "services");
+    checkCount(m_scenario.faults, "faults");
+  }
+
+  void checkNames() {
+    std::map<std::string, SourcePos> topics;
+    for (const TopicSpec& topic : m_scenario.topics) {
+      if (topic.name.empty()) {
+        error(topic.pos, "topic has no name");
+        m_options.topicsIncomplete = true;
+      } else if (auto [it, added] = topics.emplace(topic.name, topic.pos); !added) {
+        error(topic.pos, "duplicate topic name " + inQuotes(topic.name) + firstAt(it->second));
+      }
+    }
+    // Producers and services share one namespace because faults name either kind.
+    std::map<std::string, std::pair<SourcePos, const char*>> actors;
+    auto addActor = [&](const std::string& name, SourcePos pos, const char* kind) {
+      auto [it, added] = actors.emplace(name, std::make_pair(pos, kind));
+      if (added) return;
+      if (std::string(it->second.second) == kind) {
+        error(pos, "duplicate " + std::string(kind) + " name " + inQuotes(name) +
+                       firstAt(it->second.first));
+      } else {
+        error(pos, "name " + inQuotes(name) + " is already used by a " + it->second.second +
+                       firstAt(it->second.first) +
+                       "; producers and services share names because faults refer to them");
+      }
+    };
+    for (const ProducerSpec& producer : m_scenario.producers) {
+      if (producer.name.empty()) {
+        error(producer.pos, "producer has no name");
+        m_options.producersIncomplete = true;
+      } else {
+        addActor(producer.name, producer.pos, "producer");
+      }
+    }
+    for (const ServiceSpec& service : m_scenario.services) {
+      if (service.name.empty()) {
+        error(service.pos, "service has no name");
+        m_options.servicesIncomplete = true;
+      } else {
+        addActor(service.name, service.pos, "service");
+      }
+    }
+  }
+
+  void collectTopicNames() {
+    std::set<std::string> seen;
+    auto add = [&](const std::string& name) {
+      if (!name.empty() && seen.insert(name).second) m_topicNames.push_back(name);
+    };
+    for (const TopicSpec& topic : m_scenario.topics)
+      add(topic.name);
+    // A dead-letter topic exists even when undeclared (the reader adds it), so others may read it.
+    for (const ServiceSpec& service : m_scenario.services) {
+      if (service.deadLetter) add(*service.deadLetter);
+    }
+  }
+
+  // Reports `topic` at `pos` unless it names a topic; `owner` is e.g. "producer 'checkout'
+  // publishes to".
+  void checkTopicReference(const std::string& topic, SourcePos pos, const std::string& owner) {
+    if (topic.empty()) {
+      error(pos, owner + " no topic");
+      return;
+    }
+    if (std::find(m_topicNames.begin(), m_topicNames.end(), topic) != m_topicNames.end()) return;
+    if (m_options.topicsIncomplete) return;
+    std::string message = owner + " unknown topic " + inQuotes(topic);
+    if (auto hint = closestMatch(topic, m_topicNames)) {
+      message += "; did you mean '" + *hint + "'?";
+    } else {
+      message += "; declare it under 'topics:'";
+    }
+    error(pos, message);
+  }
+
+  void checkProducers() {
+    for (const ProducerSpec& producer : m_scenario.producers) {
+      checkTopicReference(producer.topic, producer.topicPos,
+                          "producer " + inQuotes(producer.name) + " publishes to");
+    }
+  }
+
+  void checkServices() {
+    std::map<std::string, int> subscriberCount;
+    for (const ServiceSpec& service : m_scenario.services) {
+      const std::string who = "service " + inQuotes(service.name);
+      if (service.subscribes.empty()) error(service.pos, who + " subscribes to no topic");
+      std::set<std::string> subscribed;
+      for (std::size_t i = 0; i < service.subscribes.size(); ++i) {
+        const std::string& topic = service.subscribes[i];
+        const SourcePos pos =
+            i < service.subscribesPos.size() ? service.subscribesPos[i] : service.pos;
+        checkTopicReference(topic, pos, who + " subscribes to");
+        if (topic.empty()) continue;
+        if (!subscribed.insert(topic).second) {
+          error(pos, who + " subscribes to " + inQuotes(topic) + " twice");
+          continue;
+        }
+        if (++subscriberCount[topic] == limits::kMaxSubscribersPerTopic + 1) {
+          error(pos, "topic " + inQuotes(topic) + " has more than " +
+                         std::to_string(limits::kMaxSubscribersPerTopic) +
+                         " subscribing services; this build supports at most " +
+                         std::to_string(limits::kMaxSubscribersPerTopic) + " per topic");
+        }
+      }
+      for (const EmitSpec& emit : service.emits) {
+        checkTopicReference(emit.topic, emit.topicPos, who + " emits to");
+      }
+      if (service.deadLetter && subscribed.count(*service.deadLetter) > 0) {
+        error(service.deadLetterPos,
+              who + " sends dead letters to " + inQuotes(*service.deadLetter) +
+                  ", a topic it subscribes to: failed events would come back forever");
+      }
+    }
+  }
+
+  // A fault target of the wrong kind or unknown; `needs` is "service" or "producer".
+  void checkActor(const FaultSpec& fault, const char* action, const char* needs) {
+    const std::string& name = fault.target;
+    if (name.empty()) {
+      error(fault.targetPos, inQuotes(action) + " fault has no target");
+      return;
+    }
+    const bool wantsService = std::string(needs) == "service";
+    const bool isService = m_scenario.findService(name) != nullptr;
+    const bool isProducer = m_scenario.findProducer(name) != nullptr;
+    if (wantsService ? isService : isProducer) return;
+    const std::string prefix =
+        inQuotes(action) + " needs a " + needs + ", but " + inQuotes(name) + " is ";
+    if (wantsService && isProducer) return error(fault.targetPos, prefix + "a producer");
+    if (!wantsService && isService) return error(fault.targetPos, prefix + "a service");
+    if (m_scenario.findTopic(name)) return error(fault.targetPos, prefix + "a topic");
+    if (wantsService ? m_options.servicesIncomplete : m_options.producersIncomplete) return;
+    std::vector<std::string> candidates;
+    if (wantsService) {
+      for (const ServiceSpec& service : m_scenario.services)
+        candidates.push_back(service.name);
+    } else {
+      for (const ProducerSpec& producer : m_scenario.producers) {
+        candidates.push_back(producer.name);
+      }
+    }
+    std::string message = inQuotes(action) + " names unknown " + needs + " " + inQuotes(name);
+    if (auto hint = closestMatch(name, candidates)) message += "; did you mean '" + *hint + "'?";
+    error(fault.targetPos, message);
+  }
+
+  void checkFaults() {
+    for (const FaultSpec& fault : m_scenario.faults) {
+      switch (fault.kind) {
+        case FaultSpec::Kind::Crash:
+          checkActor(fault, "crash", "service");
+          break;
+        case FaultSpec::Kind::Slow:
+          checkActor(fault, "slow", "service");
+          break;
+        case FaultSpec::Kind::Pause:
+          checkActor(fault, "pause", "producer");
+          break;
+        case FaultSpec::Kind::Inject:
+          checkTopicReference(fault.target, fault.targetPos, "'inject' fault injects into");
+          break;
+        case FaultSpec::Kind::Duplicate:
+          checkTopicReference(fault.target, fault.targetPos,
+                              "'duplicate' fault duplicates events of");
+          break;
+      }
+    }
+  }
+
+  void checkTiming() {
+    // Faults at or after the end are allowed: they simply never fire.
+    if (m_scenario.warmup > 0 && m_scenario.warmup >= m_scenario.duration) {
+      error(m_scenario.warmupPos, "'warmup' (" + formatDuration(m_scenario.warmup) +
+                                      ") must be shorter than 'duration' (" +
+                                      formatDuration(m_scenario.duration) + ")");
+    }
+  }
+
+  void checkLoops() {
+    constexpr std::size_t kLongestShown = 16;  // names in the message before it is cut short
+    for (const EmitLoop& loop : findEndlessEmitLoops(m_scenario)) {
+      std::string path;
+      for (std::size_t i = 0; i < loop.path.size(); ++i) {
+        if (i == kLongestShown && loop.path.size() > kLongestShown + 1) {
+          path += " -> ... -> " + loop.path.back();
+          break;
+        }
+        path += (i == 0 ? "" : " -> ") + loop.path[i];
+      }
+      error(loop.pos, "emits form a loop that never ends: " + path +
+                          " (every step has probability 1; lower one below 1 or break the loop)");
+    }
+  }
+
+  const Scenario& m_scenario;
+  const std::string& m_fileName;
+  ValidationOptions m_options;
+  std::vector<std::string> m_topicNames;
+  Diagnostics m_errors;
+};
+
+}  // namespace
+
+Diagnostics validateScenario(const Scenario& scenario, const std::string& fileName) {
+  return validateScenario(scenario, fileName, ValidationOptions{});
+}
+
+Diagnostics validateScenario(const Scenario& scenario, const std::string& fileName,
+                             const ValidationOptions& options) {
+  return Validator(scenario, fileName, options).run();
+}
+
+}  // namespace eventscope::core
