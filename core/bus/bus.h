@@ -84,7 +84,9 @@ class Bus {
   void onProducerArrival(std::uint32_t producer, std::uint32_t generation);
   bool publishProducerEvent(std::uint32_t producer);
   void scheduleNextArrival(std::uint32_t producer);
-  void releaseCopy(EventSlot slot);
+  void releaseCopy(EventSlot slot) {
+    if (--m_events[slot].copies == 0) m_events.release(slot);
+  }
 
   // bus_shared.cpp / bus_partitioned.cpp: who gets the next copy
   void offer(std::uint32_t service, std::uint32_t queue, const Delivery& copy, bool atFront);
@@ -108,8 +110,20 @@ class Bus {
   void failAttempt(std::uint32_t service, std::uint32_t instance, FailureKind failure);
   void continuePublishing(std::uint32_t service, std::uint32_t instance);
   void finishCopy(std::uint32_t service, std::uint32_t instance);
-  AttemptInfo attemptInfo(std::uint32_t service, std::uint32_t instance) const;
-  std::uint32_t queueOf(const ServiceState& service, const Delivery& copy) const;
+  AttemptInfo attemptInfo(std::uint32_t service, std::uint32_t index) const {
+    const Instance& instance = m_services[service].instances[index];
+    return {service, index, instance.currentQueue, instance.startedAt, instance.current};
+  }
+  // The service queue a copy belongs to: its topic partition, as seen by that subscriber.
+  std::uint32_t queueOf(const Delivery& copy) const {
+    const Event& event = m_events[copy.event];
+    return m_topics[event.topic].subscribers[copy.subscriber].firstQueue + event.partition;
+  }
+  // Idle <-> Busy: the hot transitions, which observers do not hear about (see setInstanceState).
+  void setBusy(ServiceState& service, Instance& instance, bool busy) {
+    instance.state = busy ? InstanceState::Busy : InstanceState::Idle;
+    service.busyInstances.add(m_scheduler.now, busy ? 1 : -1);
+  }
   // Every change of a queue's held / in-process counts goes through here (kept time-weighted).
   void changeHeld(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
     queue.held.add(m_scheduler.now, delta);

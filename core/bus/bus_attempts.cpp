@@ -8,17 +8,6 @@
 
 namespace eventscope::core {
 
-std::uint32_t Bus::queueOf(const ServiceState& service, const Delivery& copy) const {
-  (void)service;
-  const Event& event = m_events[copy.event];
-  return m_topics[event.topic].subscribers[copy.subscriber].firstQueue + event.partition;
-}
-
-AttemptInfo Bus::attemptInfo(std::uint32_t service, std::uint32_t index) const {
-  const Instance& instance = m_services[service].instances[index];
-  return AttemptInfo{service, index, instance.currentQueue, instance.startedAt, instance.current};
-}
-
 void Bus::startAttempt(std::uint32_t serviceIndex, std::uint32_t index, std::uint32_t queue,
                        Delivery copy) {
   ServiceState& service = m_services[serviceIndex];
@@ -35,7 +24,7 @@ void Bus::startAttempt(std::uint32_t serviceIndex, std::uint32_t index, std::uin
   ServiceQueue& q = service.queues[queue];
   changeInProcess(service, q, 1);
   if (service.mode == DeliveryMode::Partitioned) q.blocked = true;
-  setInstanceState(serviceIndex, index, InstanceState::Busy);
+  setBusy(service, instance, true);  // from Idle: only idle instances start attempts
 
   // The outcome is drawn now, so the ack timeout is known to fire (or not) before completion.
   SimTime duration = 0;
@@ -306,7 +295,7 @@ void Bus::onAckTimeout(std::uint32_t serviceIndex, std::uint32_t index, std::uin
     while (!instance.prefetched.empty()) {
       const Delivery back = instance.prefetched.at(instance.prefetched.size() - 1);
       instance.prefetched.erase(instance.prefetched.size() - 1);
-      returnToQueue(serviceIndex, queueOf(service, back), back, DeliveryCause::TimeoutRedelivery);
+      returnToQueue(serviceIndex, queueOf(back), back, DeliveryCause::TimeoutRedelivery);
     }
     instance.unacked = 0;
     recountMembers(serviceIndex);
@@ -325,9 +314,9 @@ void Bus::onRetryDue(std::uint32_t serviceIndex, std::uint32_t slotOrQueue) {
     Delivery copy = service.retrySlots[slotOrQueue];
     service.freeRetrySlots.push_back(slotOrQueue);
     copy.cause = DeliveryCause::Retry;
-    m_observer.onEnqueued(m_scheduler.now, serviceIndex, queueOf(service, copy),
-                          m_events[copy.event], DeliveryCause::Retry);
-    offer(serviceIndex, queueOf(service, copy), copy, false);
+    m_observer.onEnqueued(m_scheduler.now, serviceIndex, queueOf(copy), m_events[copy.event],
+                          DeliveryCause::Retry);
+    offer(serviceIndex, queueOf(copy), copy, false);
   } else {
     ServiceQueue& queue = service.queues[slotOrQueue];
     Delivery copy = queue.retrying;

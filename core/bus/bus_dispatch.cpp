@@ -38,7 +38,7 @@ void Bus::dispatchShared(std::uint32_t serviceIndex) {
     const Delivery copy = service.sharedReady.popFront();
     ++instance.unacked;
     if (instance.state == InstanceState::Idle) {
-      startAttempt(serviceIndex, index, queueOf(service, copy), copy);
+      startAttempt(serviceIndex, index, queueOf(copy), copy);
     } else {
       instance.prefetched.pushBack(copy);
     }
@@ -133,7 +133,9 @@ bool Bus::settleInstance(std::uint32_t serviceIndex, std::uint32_t index) {
   const bool rejoins = instance.zombie;
   instance.zombie = false;
   if (rejoins) recountMembers(serviceIndex);
-  setInstanceState(serviceIndex, index, InstanceState::Idle);
+  ServiceState& service = m_services[serviceIndex];
+  if (instance.state == InstanceState::Idle) return rejoins;
+  setBusy(service, instance, false);
   return rejoins;
 }
 
@@ -151,7 +153,7 @@ void Bus::takeNextWork(std::uint32_t serviceIndex, std::uint32_t index, bool rej
   }
   if (!instance.prefetched.empty()) {
     const Delivery next = instance.prefetched.popFront();
-    startAttempt(serviceIndex, index, queueOf(service, next), next);
+    startAttempt(serviceIndex, index, queueOf(next), next);
   }
   grantCredit(serviceIndex, index);
 }

@@ -57,7 +57,7 @@ void Bus::crashInstance(std::uint32_t serviceIndex, std::uint32_t index) {
   while (!instance.prefetched.empty()) {
     const Delivery back = instance.prefetched.at(instance.prefetched.size() - 1);
     instance.prefetched.erase(instance.prefetched.size() - 1);
-    returnToQueue(serviceIndex, queueOf(service, back), back, DeliveryCause::CrashRedelivery);
+    returnToQueue(serviceIndex, queueOf(back), back, DeliveryCause::CrashRedelivery);
   }
   if (service.mode == DeliveryMode::Partitioned) {
     rebalance(serviceIndex);

@@ -122,7 +122,7 @@ bool Bus::evictOldest(std::uint32_t serviceIndex, std::uint32_t queue) {
       service.mode == DeliveryMode::Shared ? service.sharedReady : service.queues[queue].ready;
   for (std::size_t i = 0; i < ready.size(); ++i) {
     const Delivery copy = ready.at(i);
-    if (queueOf(service, copy) != queue) continue;
+    if (queueOf(copy) != queue) continue;
     ready.erase(i);
     Event& event = m_events[copy.event];
     const std::uint32_t bit = 1u << copy.subscriber;
@@ -138,10 +138,6 @@ bool Bus::evictOldest(std::uint32_t serviceIndex, std::uint32_t queue) {
     return true;
   }
   return false;
-}
-
-void Bus::releaseCopy(EventSlot slot) {
-  if (--m_events[slot].copies == 0) m_events.release(slot);
 }
 
 // A queue of this topic partition lost a copy: admit blocked publishers while there is room.

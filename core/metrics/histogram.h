@@ -35,6 +35,15 @@ class Histogram {
     return middleOf(m_highest);
   }
 
+  void merge(const Histogram& other) {
+    if (other.m_total == 0) return;
+    for (std::size_t i = other.m_lowest; i <= other.m_highest; ++i)
+      m_counts[i] += other.m_counts[i];
+    m_total += other.m_total;
+    if (other.m_lowest < m_lowest) m_lowest = other.m_lowest;
+    if (other.m_highest > m_highest) m_highest = other.m_highest;
+  }
+
   void clear() {
     if (m_total == 0) return;
     for (std::size_t i = m_lowest; i <= m_highest; ++i)

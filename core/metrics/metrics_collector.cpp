@@ -68,6 +68,8 @@ void MetricsCollector::closeBucket(SimTime end) {
     sample.latencyP95 = static_cast<float>(track.bucketLatency.quantile(0.95) / kSecond);
     sample.latencyP99 = static_cast<float>(track.bucketLatency.quantile(0.99) / kSecond);
     m_series.services[s].push_back(sample);
+    // Latencies of buckets wholly after warmup reach the run's histogram here, in one merge.
+    if (m_bucketStart >= m_warmup) track.latency.merge(track.bucketLatency);
     for (std::uint32_t q = 0; q < state.queues.size(); ++q) {
       const ServiceQueue& queue = state.queues[q];
       QueueAreas& start = track.queuesAtBucketStart[q];
@@ -126,7 +128,7 @@ void MetricsCollector::onAttemptEnded(SimTime now, const AttemptInfo& attempt, c
   if (now < m_warmup) return;
   const SimTime wait = attempt.startedAt - event.publishedAt;
   ++track.acked;
-  track.latency.record(latency);
+  if (m_bucketStart < m_warmup) track.latency.record(latency);  // else merged at bucket end
   track.wait.record(wait);
   track.latencySum += static_cast<double>(latency);
   track.waitSum += static_cast<double>(wait);

@@ -29,6 +29,20 @@ void BM_MM1(benchmark::State& state) {
 }
 BENCHMARK(BM_MM1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The same M/M/1 with nobody observing: the engine alone, without the metrics collector.
+void BM_MM1EngineOnly(benchmark::State& state) {
+  const Scenario s = testing::queueModel(800, 1000, 1, 1000 * kSecond);
+  std::uint64_t deliveries = 0;
+  for (auto _ : state) {
+    Engine engine(s, nullptr);
+    engine.run();
+    deliveries += engine.bus().services()[0].counters.delivered;
+  }
+  state.counters["deliveries_per_s"] =
+      benchmark::Counter(static_cast<double>(deliveries), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_MM1EngineOnly)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // Fan-out to three services of four instances each, over 8 partitions with keys, with retries.
 void BM_FanOutPipeline(benchmark::State& state) {
   Scenario s = testing::queueModel(8000, 1000, 4, 100 * kSecond);

@@ -45,3 +45,23 @@ TEST(HistogramTest, SmallValuesAreExactAndClearResets) {
 
 }  // namespace
 }  // namespace eventscope::core
+
+namespace eventscope::core {
+namespace {
+
+TEST(HistogramTest, MergeEqualsRecordingEverythingInOne) {
+  RandomStream rng(8);
+  Histogram all, first, second;
+  for (int i = 0; i < 5000; ++i) {
+    const auto v = static_cast<std::int64_t>(rng.exponential(1e6));
+    all.record(v);
+    (i % 3 == 0 ? first : second).record(v);
+  }
+  first.merge(second);
+  EXPECT_EQ(first.count(), all.count());
+  for (double q : {0.0, 0.5, 0.99, 1.0})
+    EXPECT_EQ(first.quantile(q), all.quantile(q));
+}
+
+}  // namespace
+}  // namespace eventscope::core
