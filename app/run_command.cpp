@@ -73,6 +73,13 @@ Command addRunCommand(CLI::App& app) {
   run->add_option("--duration", args->duration,
                   "Simulated time to run, overriding the scenario's (e.g. 30s, 5m)");
   run->add_option("--seed", args->seed, "Random seed, overriding the scenario's")
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            return text.empty() || text[0] == '-'
+                       ? std::string("the seed is a whole number from 0 to 2^64 - 1")
+                       : std::string();
+          },
+          "UINT64"))
       ->each([args](const std::string&) { args->seedGiven = true; });
   run->add_option("--report", args->report,
                   "Write the run report as JSON to FILE, or to stdout with -");
