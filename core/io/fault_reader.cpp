@@ -117,11 +117,12 @@ void readFault(ReadContext& context, const MapFields& entry, std::size_t index,
   const Field* outerFor = action->kind == FaultSpec::Kind::Inject ? nullptr : entry.find("for");
   if (outerFor) fault.duration = readDuration(context, *outerFor, false);
 
+  // Where the target is named; inject and duplicate refine it to their inner `topic:`.
+  fault.targetPos = actionField->valuePos;
   switch (action->kind) {
     case FaultSpec::Kind::Crash:
     case FaultSpec::Kind::Pause:
     case FaultSpec::Kind::Slow:
-      fault.targetPos = actionField->valuePos;
       fault.target = readName(context, *actionField).value_or("");
       break;
     case FaultSpec::Kind::Inject:

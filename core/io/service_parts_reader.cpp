@@ -98,31 +98,26 @@ std::optional<RetrySpec> readRetry(ReadContext& context, const Field& field) {
     ok = ok && v.has_value();
     retry.maxAttempts = static_cast<int>(v.value_or(retry.maxAttempts));
   }
-  if (const Field* f = parts->find("backoff")) {
-    auto v = readDuration(context, *f, true);
-    ok = ok && v.has_value();
-    retry.backoff = v.value_or(retry.backoff);
-  }
+  const Field* backoffField = parts->find("backoff");
+  const auto backoff = backoffField ? readDuration(context, *backoffField, true) : retry.backoff;
   if (const Field* f = parts->find("multiplier")) {
     auto v = readNumber(context, *f, {1.0, 1000.0});
     ok = ok && v.has_value();
     retry.multiplier = v.value_or(retry.multiplier);
   }
-  const Field* maxBackoff = parts->find("max_backoff");
-  if (maxBackoff) {
-    auto v = readDuration(context, *maxBackoff, true);
-    ok = ok && v.has_value();
-    retry.maxBackoff = v.value_or(retry.maxBackoff);
+  const Field* maxBackoffField = parts->find("max_backoff");
+  // The default cap must not contradict a longer backoff the author did write.
+  const auto maxBackoff = maxBackoffField ? readDuration(context, *maxBackoffField, true)
+                                          : std::max(retry.maxBackoff, backoff.value_or(0));
+  if (!backoff || !maxBackoff) return std::nullopt;
+  if (*maxBackoff < *backoff) {
+    context.error(maxBackoffField->valuePos, "'max_backoff' (" + formatDuration(*maxBackoff) +
+                                                 ") must not be shorter than 'backoff' (" +
+                                                 formatDuration(*backoff) + ")");
+    return std::nullopt;
   }
-  if (!maxBackoff) {
-    // The default cap must not contradict a longer backoff the author did write.
-    retry.maxBackoff = std::max(retry.maxBackoff, retry.backoff);
-  } else if (ok && retry.maxBackoff < retry.backoff) {
-    context.error(maxBackoff->valuePos, "'max_backoff' (" + formatDuration(retry.maxBackoff) +
-                                            ") must not be shorter than 'backoff' (" +
-                                            formatDuration(retry.backoff) + ")");
-    ok = false;
-  }
+  retry.backoff = *backoff;
+  retry.maxBackoff = *maxBackoff;
   if (!ok) return std::nullopt;
   return retry;
 }
@@ -134,17 +129,12 @@ std::optional<AutoscaleSpec> readAutoscale(ReadContext& context, const Field& fi
   parts->rejectUnknown({"min", "max", "target_backlog", "check_every"}, "in 'autoscale'");
   AutoscaleSpec autoscale;
   bool ok = true;
-  if (const Field* f = parts->find("min")) {
-    auto v = readInteger(context, *f, 1, limits::kMaxInstances);
-    ok = ok && v.has_value();
-    autoscale.min = static_cast<int>(v.value_or(1));
-  }
-  const Field* max = parts->require("max", "'autoscale'");
-  if (max) {
-    auto v = readInteger(context, *max, 1, limits::kMaxInstances);
-    ok = ok && v.has_value();
-    autoscale.max = static_cast<int>(v.value_or(autoscale.min));
-  }
+  const Field* minField = parts->find("min");
+  const auto min = minField ? readInteger(context, *minField, 1, limits::kMaxInstances)
+                            : std::optional<std::int64_t>(1);
+  const Field* maxField = parts->require("max", "'autoscale'");
+  const auto max =
+      maxField ? readInteger(context, *maxField, 1, limits::kMaxInstances) : std::nullopt;
   if (const Field* f = parts->find("target_backlog")) {
     auto v = readNumber(context, *f, {0.0, 1e9, true});
     ok = ok && v.has_value();
@@ -155,12 +145,14 @@ std::optional<AutoscaleSpec> readAutoscale(ReadContext& context, const Field& fi
     ok = ok && v.has_value();
     autoscale.checkEvery = v.value_or(autoscale.checkEvery);
   }
-  if (!max) return std::nullopt;
-  if (ok && autoscale.min > autoscale.max) {
-    context.error(max->valuePos, "'autoscale' max (" + std::to_string(autoscale.max) +
-                                     ") must not be below its min (" +
-                                     std::to_string(autoscale.min) + ")");
-    ok = false;
+  if (!min || !max) return std::nullopt;
+  autoscale.min = static_cast<int>(min.value_or(1));
+  autoscale.max = static_cast<int>(max.value_or(1));
+  if (autoscale.min > autoscale.max) {
+    context.error(maxField->valuePos, "'autoscale' max (" + std::to_string(autoscale.max) +
+                                          ") must not be below its min (" +
+                                          std::to_string(autoscale.min) + ")");
+    return std::nullopt;
   }
   if (!ok) return std::nullopt;
   return autoscale;
