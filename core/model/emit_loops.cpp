@@ -31,16 +31,16 @@ class EmitGraph {
       if (added) {
         m_topics.emplace_back(name);
         m_subscribers.emplace_back();
+        m_lastEmitter.push_back(-1);
       }
       return it->second;
     };
     m_steps.resize(services.size());
     for (std::size_t s = 0; s < services.size(); ++s) {
       for (const std::string& topic : services[s].subscribes) {
+        // Services are visited in order, so a repeat can only be the last entry.
         auto& list = m_subscribers[static_cast<std::size_t>(topicOf(topic))];
-        if (std::find(list.begin(), list.end(), static_cast<int>(s)) == list.end()) {
-          list.push_back(static_cast<int>(s));
-        }
+        if (list.empty() || list.back() != static_cast<int>(s)) list.push_back(static_cast<int>(s));
       }
     }
     for (std::size_t s = 0; s < services.size(); ++s) {
@@ -48,10 +48,11 @@ class EmitGraph {
       for (std::size_t e = 0; e < emits.size(); ++e) {
         if (emits[e].probability < 1.0) continue;
         const int topic = topicOf(emits[e].topic);
-        auto& steps = m_steps[s];
-        const bool known = std::any_of(steps.begin(), steps.end(),
-                                       [&](const Step& step) { return step.topic == topic; });
-        if (!known) steps.push_back({topic, static_cast<int>(e)});
+        // One step per topic and service: the first certain emit to it.
+        int& last = m_lastEmitter[static_cast<std::size_t>(topic)];
+        if (last == static_cast<int>(s)) continue;
+        last = static_cast<int>(s);
+        m_steps[s].push_back({topic, static_cast<int>(e)});
       }
     }
   }
@@ -72,6 +73,7 @@ class EmitGraph {
   const Scenario& m_scenario;
   std::vector<std::string> m_topics;
   std::vector<std::vector<int>> m_subscribers;
+  std::vector<int> m_lastEmitter;  // per topic: the last service given a step to it
   std::vector<std::vector<Step>> m_steps;
 };
 

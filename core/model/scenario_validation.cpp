@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -44,6 +45,14 @@ class Validator {
   }
 
  private:
+  // Hints cost an edit distance per candidate; past the errors anyone will read, skip them.
+  std::optional<std::string> hint(const std::string& word,
+                                  const std::vector<std::string>& candidates) const {
+    constexpr std::size_t kHintedErrors = 200;
+    if (m_errors.size() >= kHintedErrors) return std::nullopt;
+    return closestMatch(word, candidates);
+  }
+
   void error(SourcePos pos, std::string message) {
     m_errors.push_back({m_fileName, pos.line, pos.column, std::move(message)});
   }
@@ -93,6 +102,7 @@ class Validator {
         m_options.producersIncomplete = true;
       } else {
         addActor(producer.name, producer.pos, "producer");
+        if (m_producerNames.insert(producer.name).second) m_producerOrder.push_back(producer.name);
       }
     }
     for (const ServiceSpec& service : m_scenario.services) {
@@ -101,14 +111,14 @@ class Validator {
         m_options.servicesIncomplete = true;
       } else {
         addActor(service.name, service.pos, "service");
+        if (m_serviceNames.insert(service.name).second) m_serviceOrder.push_back(service.name);
       }
     }
   }
 
   void collectTopicNames() {
-    std::set<std::string> seen;
     auto add = [&](const std::string& name) {
-      if (!name.empty() && seen.insert(name).second) m_topicNames.push_back(name);
+      if (!name.empty() && m_knownTopics.insert(name).second) m_topicNames.push_back(name);
     };
     for (const TopicSpec& topic : m_scenario.topics)
       add(topic.name);
@@ -125,11 +135,11 @@ class Validator {
       error(pos, owner + " no topic");
       return;
     }
-    if (std::find(m_topicNames.begin(), m_topicNames.end(), topic) != m_topicNames.end()) return;
+    if (m_knownTopics.count(topic) > 0) return;
     if (m_options.topicsIncomplete) return;
     std::string message = owner + " unknown topic " + inQuotes(topic);
-    if (auto hint = closestMatch(topic, m_topicNames)) {
-      message += "; did you mean '" + *hint + "'?";
+    if (auto match = hint(topic, m_topicNames)) {
+      message += "; did you mean '" + *match + "'?";
     } else {
       message += "; declare it under 'topics:'";
     }
@@ -185,26 +195,18 @@ class Validator {
       return;
     }
     const bool wantsService = std::string(needs) == "service";
-    const bool isService = m_scenario.findService(name) != nullptr;
-    const bool isProducer = m_scenario.findProducer(name) != nullptr;
+    const bool isService = m_serviceNames.count(name) > 0;
+    const bool isProducer = m_producerNames.count(name) > 0;
     if (wantsService ? isService : isProducer) return;
     const std::string prefix =
         inQuotes(action) + " needs a " + needs + ", but " + inQuotes(name) + " is ";
     if (wantsService && isProducer) return error(fault.targetPos, prefix + "a producer");
     if (!wantsService && isService) return error(fault.targetPos, prefix + "a service");
-    if (m_scenario.findTopic(name)) return error(fault.targetPos, prefix + "a topic");
+    if (m_knownTopics.count(name) > 0) return error(fault.targetPos, prefix + "a topic");
     if (wantsService ? m_options.servicesIncomplete : m_options.producersIncomplete) return;
-    std::vector<std::string> candidates;
-    if (wantsService) {
-      for (const ServiceSpec& service : m_scenario.services)
-        candidates.push_back(service.name);
-    } else {
-      for (const ProducerSpec& producer : m_scenario.producers) {
-        candidates.push_back(producer.name);
-      }
-    }
     std::string message = inQuotes(action) + " names unknown " + needs + " " + inQuotes(name);
-    if (auto hint = closestMatch(name, candidates)) message += "; did you mean '" + *hint + "'?";
+    const auto& candidates = wantsService ? m_serviceOrder : m_producerOrder;
+    if (auto match = hint(name, candidates)) message += "; did you mean '" + *match + "'?";
     error(fault.targetPos, message);
   }
 
@@ -259,7 +261,12 @@ class Validator {
   const Scenario& m_scenario;
   const std::string& m_fileName;
   ValidationOptions m_options;
-  std::vector<std::string> m_topicNames;
+  std::vector<std::string> m_topicNames;  // in file order, for hints
+  std::set<std::string> m_knownTopics;
+  std::vector<std::string> m_serviceOrder;  // in file order, for hints
+  std::set<std::string> m_serviceNames;
+  std::vector<std::string> m_producerOrder;
+  std::set<std::string> m_producerNames;
   Diagnostics m_errors;
 };
 
