@@ -97,6 +97,10 @@ void readFault(ReadContext& context, const MapFields& entry, std::size_t index,
     }
   }
   if (!action) {
+    // A misspelt action ("crsh") already got a "did you mean"; say nothing more about it.
+    for (const Action& candidate : kActions) {
+      if (entry.suggested(candidate.key)) return;
+    }
     context.error(entry.position(),
                   label + " needs an action: one of crash, pause, slow, inject or duplicate");
     return;

@@ -54,6 +54,7 @@ void MapFields::rejectUnknown(const std::vector<std::string>& allowed,
     std::string message = "unknown key '" + shortened(field.key) + "'" + suffix;
     if (auto hint = closestMatch(field.key, allowed)) {
       message += "; did you mean '" + *hint + "'?";
+      m_suggested.push_back(*hint);
     } else {
       message += "; expected one of: ";
       for (std::size_t i = 0; i < allowed.size(); ++i) {
@@ -64,9 +65,16 @@ void MapFields::rejectUnknown(const std::vector<std::string>& allowed,
   }
 }
 
+bool MapFields::suggested(std::string_view key) const {
+  for (const std::string& hint : m_suggested) {
+    if (hint == key) return true;
+  }
+  return false;
+}
+
 const Field* MapFields::require(std::string_view key, std::string_view owner) const {
   const Field* field = find(key);
-  if (!field) {
+  if (!field && !suggested(key)) {
     m_context.error(m_position,
                     std::string(owner) + " is missing required key '" + std::string(key) + "'");
   }

@@ -49,10 +49,9 @@ void readProducer(ReadContext& context, const MapFields& entry, std::size_t inde
                   Scenario& scenario, ValidationOptions& gaps) {
   ProducerSpec producer;
   bool named = false;
-  const std::string label =
-      readEntryName(context, entry, "producer", index, producer.name, producer.pos, named);
+  const std::string label = readEntryName(context, entry, "producer", index, kProducerKeys,
+                                          producer.name, producer.pos, named);
   gaps.producersIncomplete = gaps.producersIncomplete || !named;
-  entry.rejectUnknown(kProducerKeys, "in " + label);
   producer.topicPos = entry.position();
   if (const Field* f = entry.require("topic", label)) {
     producer.topicPos = f->valuePos;

@@ -48,12 +48,7 @@ std::string defaultName(const std::string& fileName) {
 // nothing else is worth reporting (other versions may have other keys).
 bool readVersion(ReadContext& context, const MapFields& top) {
   const Field* field = top.find("eventscope");
-  if (!field) {
-    context.error(top.position(),
-                  "missing required key 'eventscope' (the format version); "
-                  "start the file with 'eventscope: 1'");
-    return true;
-  }
+  if (!field) return true;  // reported with the other keys, unless it is just misspelt
   const std::string text = field->value.IsScalar() ? field->value.Scalar() : std::string();
   if (text == "1") return true;
   long long version = 0;
@@ -72,6 +67,11 @@ bool readVersion(ReadContext& context, const MapFields& top) {
 void readTopLevel(ReadContext& context, const MapFields& top, const std::string& fileName,
                   Scenario& scenario, ValidationOptions& gaps) {
   top.rejectUnknown(kTopLevelKeys, "");
+  if (!top.find("eventscope") && !top.suggested("eventscope")) {
+    context.error(top.position(),
+                  "missing required key 'eventscope' (the format version); "
+                  "start the file with 'eventscope: 1'");
+  }
   scenario.name = defaultName(fileName);
   if (const Field* f = top.find("name")) {
     scenario.name = detail::readName(context, *f).value_or(scenario.name);
@@ -110,15 +110,8 @@ void addImplicitDeadLetterTopics(Scenario& scenario) {
   }
 }
 
-// Reader errors first; a validation error at a position the reader already reported is the
-// same mistake seen twice (say, a missing name) and is dropped.
 Diagnostics merge(Diagnostics errors, const Diagnostics& checks) {
-  std::set<std::pair<int, int>> reported;
-  for (const Diagnostic& d : errors)
-    reported.emplace(d.line, d.column);
-  for (const Diagnostic& d : checks) {
-    if (reported.count({d.line, d.column}) == 0) errors.push_back(d);
-  }
+  errors.insert(errors.end(), checks.begin(), checks.end());
   std::stable_sort(errors.begin(), errors.end(), sameOrder);
   if (errors.size() > kMaxShownErrors) {
     Diagnostic more = errors[kMaxShownErrors];
@@ -163,6 +156,7 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
   const std::vector<YAML::Node> documents = loadDocuments(context, text);
   Scenario scenario;
   ValidationOptions gaps;
+  gaps.emptyValuesReported = true;  // the section readers report each one where it is written
   bool validate = false;
   if (context.errorCount() > 0) {
     // A syntax error leaves nothing to read.

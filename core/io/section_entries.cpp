@@ -40,19 +40,24 @@ bool forEachEntry(ReadContext& context, const Field& section, std::string_view e
 }
 
 std::string readEntryName(ReadContext& context, const MapFields& entry, std::string_view kind,
-                          std::size_t index, std::string& name, SourcePos& pos, bool& named) {
-  const std::string anonymous = std::string(kind) + " #" + std::to_string(index);
+                          std::size_t index, const std::vector<std::string>& allowed,
+                          std::string& name, SourcePos& pos, bool& named) {
+  std::string label = std::string(kind) + " #" + std::to_string(index);
   pos = entry.position();
   named = false;
-  const Field* field = entry.require("name", anonymous);
-  if (!field) return anonymous;
-  pos = field->valuePos;
-  if (auto value = readName(context, *field)) {
-    name = *value;
-    named = true;
-    return std::string(kind) + " '" + name + "'";
+  const Field* field = entry.find("name");
+  if (field) {
+    pos = field->valuePos;
+    if (auto value = readName(context, *field)) {
+      name = *value;
+      named = true;
+      label = std::string(kind) + " '" + name + "'";
+    }
   }
-  return anonymous;
+  // Unknown keys first, so a misspelt `name:` gets one "did you mean" and no "missing" error.
+  entry.rejectUnknown(allowed, "in " + label);
+  if (!field) entry.require("name", label);
+  return label;
 }
 
 }  // namespace eventscope::core::detail

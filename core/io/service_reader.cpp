@@ -12,18 +12,15 @@ const std::vector<std::string> kServiceKeys{
     "prefetch",    "ack_timeout", "failure_rate",   "poison_keys", "retry",
     "dead_letter", "idempotent",  "accepts_schema", "emits",       "autoscale"};
 
-// An unreadable `subscribes` leaves one empty entry at the reported position, so the later
-// check for a service without topics sees the same mistake and stays quiet.
 void readSubscribes(ReadContext& context, const Field& field, ServiceSpec& service) {
   const auto items = readItems(context, field, true, "topic names");
-  if (!items || items->empty()) {
-    if (items) context.error(field.valuePos, "'subscribes' must name at least one topic");
-    service.subscribes.emplace_back();
-    service.subscribesPos.push_back(field.valuePos);
+  if (!items) return;
+  if (items->empty()) {
+    context.error(field.valuePos, "'subscribes' must name at least one topic");
     return;
   }
   for (const Item& item : *items) {
-    // Kept even when unreadable, so positions stay parallel and later checks stay quiet.
+    // Kept even when unreadable, so that positions stay parallel to names.
     service.subscribes.push_back(
         readName(context, itemField("each entry of 'subscribes'", item)).value_or(""));
     service.subscribesPos.push_back(item.pos);
@@ -62,16 +59,10 @@ void readService(ReadContext& context, const MapFields& entry, std::size_t index
                  Scenario& scenario, ValidationOptions& gaps) {
   ServiceSpec service;
   bool named = false;
-  const std::string label =
-      readEntryName(context, entry, "service", index, service.name, service.pos, named);
+  const std::string label = readEntryName(context, entry, "service", index, kServiceKeys,
+                                          service.name, service.pos, named);
   gaps.servicesIncomplete = gaps.servicesIncomplete || !named;
-  entry.rejectUnknown(kServiceKeys, "in " + label);
-  if (const Field* f = entry.require("subscribes", label)) {
-    readSubscribes(context, *f, service);
-  } else {
-    service.subscribes.emplace_back();
-    service.subscribesPos.push_back(entry.position());
-  }
+  if (const Field* f = entry.require("subscribes", label)) readSubscribes(context, *f, service);
   if (const Field* f = entry.find("delivery")) {
     const std::vector<std::pair<std::string, DeliveryMode>> choices{
         {"shared", DeliveryMode::Shared}, {"partitioned", DeliveryMode::Partitioned}};

@@ -11,10 +11,9 @@ void readTopics(ReadContext& context, const Field& section, Scenario& scenario,
       [&](const MapFields& entry, std::size_t index) {
         TopicSpec topic;
         bool named = false;
-        const std::string label =
-            readEntryName(context, entry, "topic", index, topic.name, topic.pos, named);
+        readEntryName(context, entry, "topic", index,
+                      {"name", "partitions", "capacity", "overflow"}, topic.name, topic.pos, named);
         gaps.topicsIncomplete = gaps.topicsIncomplete || !named;
-        entry.rejectUnknown({"name", "partitions", "capacity", "overflow"}, "in " + label);
         if (const Field* f = entry.find("partitions")) {
           if (auto v = readInteger(context, *f, 1, limits::kMaxPartitions)) {
             topic.partitions = static_cast<int>(*v);

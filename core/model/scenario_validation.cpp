@@ -57,6 +57,10 @@ class Validator {
     m_errors.push_back({m_fileName, pos.line, pos.column, std::move(message)});
   }
 
+  void emptyValue(SourcePos pos, std::string message) {
+    if (!m_options.emptyValuesReported) error(pos, std::move(message));
+  }
+
   template <typename T>
   void checkCount(const std::vector<T>& items, const char* what) {
     if (items.size() <= static_cast<std::size_t>(limits::kMaxEntities)) return;
@@ -76,7 +80,7 @@ class Validator {
     std::map<std::string, SourcePos> topics;
     for (const TopicSpec& topic : m_scenario.topics) {
       if (topic.name.empty()) {
-        error(topic.pos, "topic has no name");
+        emptyValue(topic.pos, "topic has no name");
         m_options.topicsIncomplete = true;
       } else if (auto [it, added] = topics.emplace(topic.name, topic.pos); !added) {
         error(topic.pos, "duplicate topic name " + inQuotes(topic.name) + firstAt(it->second));
@@ -98,7 +102,7 @@ class Validator {
     };
     for (const ProducerSpec& producer : m_scenario.producers) {
       if (producer.name.empty()) {
-        error(producer.pos, "producer has no name");
+        emptyValue(producer.pos, "producer has no name");
         m_options.producersIncomplete = true;
       } else {
         addActor(producer.name, producer.pos, "producer");
@@ -107,7 +111,7 @@ class Validator {
     }
     for (const ServiceSpec& service : m_scenario.services) {
       if (service.name.empty()) {
-        error(service.pos, "service has no name");
+        emptyValue(service.pos, "service has no name");
         m_options.servicesIncomplete = true;
       } else {
         addActor(service.name, service.pos, "service");
@@ -132,7 +136,7 @@ class Validator {
   // publishes to".
   void checkTopicReference(const std::string& topic, SourcePos pos, const std::string& owner) {
     if (topic.empty()) {
-      error(pos, owner + " no topic");
+      emptyValue(pos, owner + " no topic");
       return;
     }
     if (m_knownTopics.count(topic) > 0) return;
@@ -157,7 +161,7 @@ class Validator {
     std::map<std::string, int> subscriberCount;
     for (const ServiceSpec& service : m_scenario.services) {
       const std::string who = "service " + inQuotes(service.name);
-      if (service.subscribes.empty()) error(service.pos, who + " subscribes to no topic");
+      if (service.subscribes.empty()) emptyValue(service.pos, who + " subscribes to no topic");
       std::set<std::string> subscribed;
       for (std::size_t i = 0; i < service.subscribes.size(); ++i) {
         const std::string& topic = service.subscribes[i];
@@ -191,7 +195,7 @@ class Validator {
   void checkActor(const FaultSpec& fault, const char* action, const char* needs) {
     const std::string& name = fault.target;
     if (name.empty()) {
-      error(fault.targetPos, inQuotes(action) + " fault has no target");
+      emptyValue(fault.targetPos, inQuotes(action) + " fault has no target");
       return;
     }
     const bool wantsService = std::string(needs) == "service";
