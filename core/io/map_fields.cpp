@@ -25,15 +25,14 @@ MapFields::MapFields(ReadContext& context, const YAML::Node& map)
     }
     const YAML::Node value = it->second;
     const SourcePos valuePos = value.IsNull() ? keyPos : context.position(value);
+    m_index.emplace(key.Scalar(), m_fields.size());
     m_fields.push_back({key.Scalar(), value, keyPos, valuePos});
   }
 }
 
 const Field* MapFields::find(std::string_view key) const {
-  for (const Field& field : m_fields) {
-    if (field.key == key) return &field;
-  }
-  return nullptr;
+  const auto it = m_index.find(std::string(key));
+  return it == m_index.end() ? nullptr : &m_fields[it->second];
 }
 
 void MapFields::rejectUnknown(const std::vector<std::string>& allowed,

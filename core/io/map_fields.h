@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/io/read_context.h"
@@ -47,6 +48,7 @@ class MapFields {
   ReadContext& m_context;
   SourcePos m_position;
   std::vector<Field> m_fields;
+  std::unordered_map<std::string, std::size_t> m_index;  // key -> index in m_fields
   mutable std::vector<std::string> m_suggested;
 };
 

@@ -27,7 +27,7 @@ bool isWrittenNull(std::string_view rest) {
 }  // namespace
 
 ReadContext::ReadContext(std::string_view text, std::string fileName)
-    : m_text(text), m_fileName(std::move(fileName)), m_budget(kWorkBudget) {}
+    : m_text(text), m_columns(text), m_fileName(std::move(fileName)), m_budget(kWorkBudget) {}
 
 SourcePos ReadContext::position(const YAML::Mark& mark) const {
   if (mark.is_null() || mark.line < 0 || mark.column < 0) return {1, 1};
@@ -35,28 +35,51 @@ SourcePos ReadContext::position(const YAML::Mark& mark) const {
   const auto offset = static_cast<std::size_t>(mark.pos);
   const auto column = static_cast<std::size_t>(mark.column);
   if (mark.pos >= 0 && column <= offset && offset <= m_text.size()) {
-    pos.column = columnAt(m_text, offset - column, offset);
+    pos.column = m_columns.column(offset - column, offset);
   }
   return pos;
 }
 
 SourcePos ReadContext::position(const YAML::Node& node) const {
   const YAML::Mark mark = node.Mark();
-  if (!node.IsNull() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) > m_text.size()) {
-    return position(mark);
+  const SourcePos marked = position(mark);
+  if (!node.IsNull() || mark.pos < 0 || mark.column < 0 ||
+      static_cast<std::size_t>(mark.pos) > m_text.size()) {
+    return marked;
   }
   const auto offset = static_cast<std::size_t>(mark.pos);
-  if (isWrittenNull(m_text.substr(offset))) return position(mark);
+  if (isWrittenNull(m_text.substr(offset))) return marked;
+  // Look back over the gap for the `-`, `,` or `[` that opened the empty value. The search is
+  // bounded: aliases can ask for one node's position millions of times.
+  constexpr std::size_t kLookBack = 1024;
+  const std::size_t limit = offset > kLookBack ? offset - kLookBack : 0;
   std::size_t i = offset;
-  while (i > 0 && isSpace(m_text[i - 1]))
+  int newlines = 0;
+  while (i > limit && isSpace(m_text[i - 1])) {
+    if (m_text[i - 1] == '\n') ++newlines;
     --i;
-  if (i > 0 && (m_text[i - 1] == '-' || m_text[i - 1] == ',' || m_text[i - 1] == '[')) {
-    return positionAt(m_text, i - 1);
   }
-  return position(mark);
+  if (i == 0 || i == limit ||
+      (m_text[i - 1] != '-' && m_text[i - 1] != ',' && m_text[i - 1] != '[')) {
+    return marked;
+  }
+  const std::size_t opener = i - 1;
+  std::size_t lineStart = offset - static_cast<std::size_t>(mark.column);
+  if (newlines > 0) {
+    lineStart = opener;
+    while (lineStart > 0 && m_text[lineStart - 1] != '\n' && opener - lineStart < kLookBack) {
+      --lineStart;
+    }
+    if (lineStart > 0 && m_text[lineStart - 1] != '\n') return marked;
+  }
+  return {marked.line - newlines, m_columns.column(lineStart, opener)};
 }
 
 void ReadContext::error(SourcePos pos, std::string message) {
+  if (m_errors.size() >= kMaxKeptErrors) {
+    ++m_droppedErrors;
+    return;
+  }
   m_errors.push_back({m_fileName, pos.line, pos.column, std::move(message)});
 }
 

@@ -15,6 +15,7 @@
 #include "core/io/read_context.h"
 #include "core/io/scenario_sections.h"
 #include "core/io/source_text.h"
+#include "core/io/yaml_prescan.h"
 #include "core/io/yaml_syntax_error.h"
 #include "core/io/yaml_values.h"
 #include "core/model/limits.h"
@@ -110,12 +111,13 @@ void addImplicitDeadLetterTopics(Scenario& scenario) {
   }
 }
 
-Diagnostics merge(Diagnostics errors, const Diagnostics& checks) {
+// All errors by position; past kMaxShownErrors, one line says how many more there are.
+Diagnostics merge(Diagnostics errors, const Diagnostics& checks, std::size_t dropped) {
   errors.insert(errors.end(), checks.begin(), checks.end());
   std::stable_sort(errors.begin(), errors.end(), sameOrder);
   if (errors.size() > kMaxShownErrors) {
     Diagnostic more = errors[kMaxShownErrors];
-    more.message = std::to_string(errors.size() - kMaxShownErrors) +
+    more.message = std::to_string(errors.size() - kMaxShownErrors + dropped) +
                    " more errors not shown; fix the ones above first";
     errors.resize(kMaxShownErrors);
     errors.push_back(std::move(more));
@@ -124,6 +126,7 @@ Diagnostics merge(Diagnostics errors, const Diagnostics& checks) {
 }
 
 std::vector<YAML::Node> loadDocuments(ReadContext& context, std::string_view text) {
+  if (!detail::prescanYaml(context, text)) return {};
   try {
     return YAML::LoadAll(std::string(text));
   } catch (const YAML::ParserException& e) {
@@ -182,7 +185,8 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
     }
   }
   const Diagnostics checks = validate ? validateScenario(scenario, fileName, gaps) : Diagnostics{};
-  result.errors = merge(context.takeErrors(), checks);
+  const std::size_t dropped = context.droppedErrors();
+  result.errors = merge(context.takeErrors(), checks, dropped);
   if (result.errors.empty()) {
     addImplicitDeadLetterTopics(scenario);
     result.scenario = std::move(scenario);

@@ -68,6 +68,33 @@ int columnAt(std::string_view text, std::size_t lineStart, std::size_t offset) {
   return column;
 }
 
+ColumnIndex::ColumnIndex(std::string_view text) : m_text(text) {
+  // One checkpoint per stride, up to and including the end, so every offset has one.
+  m_checkpoints.reserve(text.size() / kStride + 1);
+  std::uint32_t count = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i % kStride == 0) m_checkpoints.push_back(count);
+    if (i < text.size() && isContinuation(byteAt(text, i))) ++count;
+  }
+}
+
+std::size_t ColumnIndex::continuationsBefore(std::size_t offset) const {
+  const std::size_t block = offset / kStride;
+  std::size_t count = m_checkpoints[block];
+  for (std::size_t i = block * kStride; i < offset; ++i) {
+    if (isContinuation(byteAt(m_text, i))) ++count;
+  }
+  return count;
+}
+
+int ColumnIndex::column(std::size_t lineStart, std::size_t offset) const {
+  offset = std::min(offset, m_text.size());
+  lineStart = std::min(lineStart, offset);
+  const std::size_t characters =
+      (offset - lineStart) - (continuationsBefore(offset) - continuationsBefore(lineStart));
+  return static_cast<int>(characters) + 1;
+}
+
 SourcePos positionAt(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   int line = 1;

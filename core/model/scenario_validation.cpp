@@ -41,6 +41,11 @@ class Validator {
     std::stable_sort(m_errors.begin(), m_errors.end(), [](const auto& a, const auto& b) {
       return std::tie(a.line, a.column) < std::tie(b.line, b.column);
     });
+    if (m_dropped > 0) {
+      Diagnostic more = m_errors.back();
+      more.message = std::to_string(m_dropped) + " more problems not listed";
+      m_errors.push_back(std::move(more));
+    }
     return std::move(m_errors);
   }
 
@@ -53,7 +58,15 @@ class Validator {
     return closestMatch(word, candidates);
   }
 
+  // Past this many problems a huge generated model would cost gigabytes of messages; the rest
+  // are summed up in one line.
+  static constexpr std::size_t kMaxErrors = 10'000;
+
   void error(SourcePos pos, std::string message) {
+    if (m_errors.size() >= kMaxErrors) {
+      ++m_dropped;
+      return;
+    }
     m_errors.push_back({m_fileName, pos.line, pos.column, std::move(message)});
   }
 
@@ -272,6 +285,7 @@ class Validator {
   std::vector<std::string> m_producerOrder;
   std::set<std::string> m_producerNames;
   Diagnostics m_errors;
+  std::size_t m_dropped = 0;
 };
 
 }  // namespace
