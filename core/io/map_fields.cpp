@@ -9,7 +9,9 @@ MapFields::MapFields(ReadContext& context, const YAML::Node& map)
   for (auto it = map.begin(); it != map.end(); ++it) {
     const YAML::Node key = it->first;
     const SourcePos keyPos = context.position(key);
-    if (!context.spend(keyPos)) return;
+    if (!context.spend(keyPos)) {
+      return;
+    }
     if (!key.IsScalar()) {
       context.error(keyPos, "a key must be a plain name, got " + describe(key));
       continue;
@@ -39,12 +41,17 @@ void MapFields::rejectUnknown(const std::vector<std::string>& allowed,
                               std::string_view where) const {
   // Appended, not `" " + std::string(where)`: that form trips GCC 12's -Wrestrict false alarm.
   std::string suffix;
-  if (!where.empty()) suffix.append(" ").append(where);
+  if (!where.empty()) {
+    suffix.append(" ").append(where);
+  }
   for (const Field& field : m_fields) {
     bool known = false;
-    for (const std::string& name : allowed)
+    for (const std::string& name : allowed) {
       known = known || name == field.key;
-    if (known) continue;
+    }
+    if (known) {
+      continue;
+    }
     if (field.key == "<<") {
       m_context.error(field.keyPos,
                       "YAML merge keys ('<<')" + suffix + " are not supported; write the keys out");
@@ -66,7 +73,9 @@ void MapFields::rejectUnknown(const std::vector<std::string>& allowed,
 
 bool MapFields::suggested(std::string_view key) const {
   for (const std::string& hint : m_suggested) {
-    if (hint == key) return true;
+    if (hint == key) {
+      return true;
+    }
   }
   return false;
 }

@@ -17,9 +17,13 @@ bool isSpace(char c) {
 // `~` or `null` written out: yaml-cpp marks those correctly.
 bool isWrittenNull(std::string_view rest) {
   for (std::string_view word : {"~", "null", "Null", "NULL"}) {
-    if (rest.substr(0, word.size()) != word) continue;
+    if (rest.substr(0, word.size()) != word) {
+      continue;
+    }
     const char next = rest.size() > word.size() ? rest[word.size()] : ' ';
-    if (isSpace(next) || next == ',' || next == ']' || next == '}' || next == '#') return true;
+    if (isSpace(next) || next == ',' || next == ']' || next == '}' || next == '#') {
+      return true;
+    }
   }
   return false;
 }
@@ -30,7 +34,9 @@ ReadContext::ReadContext(std::string_view text, std::string fileName)
     : m_text(text), m_columns(text), m_fileName(std::move(fileName)), m_budget(kWorkBudget) {}
 
 SourcePos ReadContext::position(const YAML::Mark& mark) const {
-  if (mark.is_null() || mark.line < 0 || mark.column < 0) return {1, 1};
+  if (mark.is_null() || mark.line < 0 || mark.column < 0) {
+    return {1, 1};
+  }
   SourcePos pos{mark.line + 1, mark.column + 1};
   const auto offset = static_cast<std::size_t>(mark.pos);
   const auto column = static_cast<std::size_t>(mark.column);
@@ -48,7 +54,9 @@ SourcePos ReadContext::position(const YAML::Node& node) const {
     return marked;
   }
   const auto offset = static_cast<std::size_t>(mark.pos);
-  if (isWrittenNull(m_text.substr(offset))) return marked;
+  if (isWrittenNull(m_text.substr(offset))) {
+    return marked;
+  }
   // Look back over the gap for the `-`, `,` or `[` that opened the empty value. The search is
   // bounded: aliases can ask for one node's position millions of times.
   constexpr std::size_t kLookBack = 1024;
@@ -56,7 +64,9 @@ SourcePos ReadContext::position(const YAML::Node& node) const {
   std::size_t i = offset;
   int newlines = 0;
   while (i > limit && isSpace(m_text[i - 1])) {
-    if (m_text[i - 1] == '\n') ++newlines;
+    if (m_text[i - 1] == '\n') {
+      ++newlines;
+    }
     --i;
   }
   if (i == 0 || i == limit ||
@@ -70,7 +80,9 @@ SourcePos ReadContext::position(const YAML::Node& node) const {
     while (lineStart > 0 && m_text[lineStart - 1] != '\n' && opener - lineStart < kLookBack) {
       --lineStart;
     }
-    if (lineStart > 0 && m_text[lineStart - 1] != '\n') return marked;
+    if (lineStart > 0 && m_text[lineStart - 1] != '\n') {
+      return marked;
+    }
   }
   return {marked.line - newlines, m_columns.column(lineStart, opener)};
 }
@@ -84,7 +96,9 @@ void ReadContext::error(SourcePos pos, std::string message) {
 }
 
 bool ReadContext::spend(SourcePos pos, std::size_t amount) {
-  if (m_exhausted) return false;
+  if (m_exhausted) {
+    return false;
+  }
   if (amount <= m_budget) {
     m_budget -= amount;
     return true;
@@ -101,8 +115,9 @@ std::string shortened(std::string_view text) {
   if (cut > kLongest) {
     cut = kLongest;
     // Never cut inside a UTF-8 sequence.
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u)
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u) {
       --cut;
+    }
   }
   std::string out;
   for (const char c : text.substr(0, cut)) {

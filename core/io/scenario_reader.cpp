@@ -49,9 +49,13 @@ std::string defaultName(const std::string& fileName) {
 // nothing else is worth reporting (other versions may have other keys).
 bool readVersion(ReadContext& context, const MapFields& top) {
   const Field* field = top.find("eventscope");
-  if (!field) return true;  // reported with the other keys, unless it is just misspelt
+  if (!field) {
+    return true;  // reported with the other keys, unless it is just misspelt
+  }
   const std::string text = field->value.IsScalar() ? field->value.Scalar() : std::string();
-  if (text == "1") return true;
+  if (text == "1") {
+    return true;
+  }
   long long version = 0;
   const char* end = text.data() + text.size();
   const auto parsed = std::from_chars(text.data(), end, version);
@@ -89,20 +93,33 @@ void readTopLevel(ReadContext& context, const MapFields& top, const std::string&
     scenario.warmup = detail::readDuration(context, *f, true).value_or(0);
   }
   // Sections are read even after errors above: all problems are reported at once.
-  if (const Field* f = top.find("topics")) detail::readTopics(context, *f, scenario, gaps);
-  if (const Field* f = top.find("producers")) detail::readProducers(context, *f, scenario, gaps);
-  if (const Field* f = top.find("services")) detail::readServices(context, *f, scenario, gaps);
-  if (const Field* f = top.find("faults")) detail::readFaults(context, *f, scenario);
-  if (const Field* f = top.find("layout")) detail::readLayout(context, *f, scenario);
+  if (const Field* f = top.find("topics")) {
+    detail::readTopics(context, *f, scenario, gaps);
+  }
+  if (const Field* f = top.find("producers")) {
+    detail::readProducers(context, *f, scenario, gaps);
+  }
+  if (const Field* f = top.find("services")) {
+    detail::readServices(context, *f, scenario, gaps);
+  }
+  if (const Field* f = top.find("faults")) {
+    detail::readFaults(context, *f, scenario);
+  }
+  if (const Field* f = top.find("layout")) {
+    detail::readLayout(context, *f, scenario);
+  }
 }
 
 // A dead-letter topic need not be declared: the engine needs it, so it is added here.
 void addImplicitDeadLetterTopics(Scenario& scenario) {
   std::set<std::string> known;
-  for (const TopicSpec& topic : scenario.topics)
+  for (const TopicSpec& topic : scenario.topics) {
     known.insert(topic.name);
+  }
   for (const ServiceSpec& service : scenario.services) {
-    if (!service.deadLetter || !known.insert(*service.deadLetter).second) continue;
+    if (!service.deadLetter || !known.insert(*service.deadLetter).second) {
+      continue;
+    }
     TopicSpec topic;
     topic.name = *service.deadLetter;
     topic.implicit = true;
@@ -126,7 +143,9 @@ Diagnostics merge(Diagnostics errors, const Diagnostics& checks, std::size_t dro
 }
 
 std::vector<YAML::Node> loadDocuments(ReadContext& context, std::string_view text) {
-  if (!detail::prescanYaml(context, text)) return {};
+  if (!detail::prescanYaml(context, text)) {
+    return {};
+  }
   try {
     return YAML::LoadAll(std::string(text));
   } catch (const YAML::ParserException& e) {
@@ -143,7 +162,9 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
   ScenarioReadResult result;
   std::string_view text = yamlText;
   // A byte order mark is invisible in editors; yaml-cpp skips it, and so do positions.
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
   if (const auto bad = firstInvalidUtf8(text)) {
     const SourcePos pos = positionAt(text, *bad);
     static constexpr char kHex[] = "0123456789ABCDEF";
@@ -201,9 +222,13 @@ ScenarioReadResult readScenarioFile(const std::string& path) {
     return result;
   };
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return fail("is a directory, not a scenario file");
+  if (std::filesystem::is_directory(path, ec)) {
+    return fail("is a directory, not a scenario file");
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("cannot open the file: " + std::string(std::strerror(errno)));
+  if (!in) {
+    return fail("cannot open the file: " + std::string(std::strerror(errno)));
+  }
   // Read at most one byte past the limit: enough to know it is too big, even for a pipe or a
   // device whose size the file system cannot tell.
   std::string text;
@@ -213,7 +238,9 @@ ScenarioReadResult readScenarioFile(const std::string& path) {
     in.read(buffer, kChunk);
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
   }
-  if (in.bad()) return fail("cannot read the file: " + std::string(std::strerror(errno)));
+  if (in.bad()) {
+    return fail("cannot read the file: " + std::string(std::strerror(errno)));
+  }
   if (text.size() > limits::kMaxFileBytes) {
     return fail("the file is too large for a scenario: more than " +
                 std::to_string(limits::kMaxFileBytes >> 20) + " MiB");

@@ -8,7 +8,9 @@ bool forEachEntry(ReadContext& context, const Field& section, std::string_view e
                   std::string_view shape,
                   const std::function<void(const MapFields&, std::size_t index)>& read) {
   // An empty section (`topics:` with nothing under it yet) is an empty list.
-  if (section.value.IsNull()) return true;
+  if (section.value.IsNull()) {
+    return true;
+  }
   const std::string kind(entryKind);
   if (!section.value.IsSequence()) {
     context.error(section.valuePos, section.name() + " must be a list of " + kind +
@@ -20,7 +22,9 @@ bool forEachEntry(ReadContext& context, const Field& section, std::string_view e
   std::size_t index = 0;
   for (const YAML::Node& entry : section.value) {
     const SourcePos pos = context.position(entry);
-    if (!context.spend(pos)) return false;
+    if (!context.spend(pos)) {
+      return false;
+    }
     if (index == static_cast<std::size_t>(limits::kMaxEntities)) {
       context.error(pos, "too many " + kind + "s: at most " + std::to_string(limits::kMaxEntities) +
                              " are supported");
@@ -34,7 +38,9 @@ bool forEachEntry(ReadContext& context, const Field& section, std::string_view e
       continue;
     }
     read(MapFields(context, entry), index);
-    if (context.exhausted()) return false;
+    if (context.exhausted()) {
+      return false;
+    }
   }
   return complete;
 }
@@ -56,7 +62,9 @@ std::string readEntryName(ReadContext& context, const MapFields& entry, std::str
   }
   // Unknown keys first, so a misspelt `name:` gets one "did you mean" and no "missing" error.
   entry.rejectUnknown(allowed, "in " + label);
-  if (!field) entry.require("name", label);
+  if (!field) {
+    entry.require("name", label);
+  }
   return label;
 }
 

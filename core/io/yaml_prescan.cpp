@@ -41,7 +41,9 @@ class ValueCounter : public YAML::EventHandler {
 
  private:
   void count(const YAML::Mark& mark) {
-    if (++m_values > kMaxYamlValues) throw TooManyValues{mark};
+    if (++m_values > kMaxYamlValues) {
+      throw TooManyValues{mark};
+    }
   }
 
   long m_values = 0;

@@ -40,17 +40,23 @@ class EmitGraph {
       for (const std::string& topic : services[s].subscribes) {
         // Services are visited in order, so a repeat can only be the last entry.
         auto& list = m_subscribers[static_cast<std::size_t>(topicOf(topic))];
-        if (list.empty() || list.back() != static_cast<int>(s)) list.push_back(static_cast<int>(s));
+        if (list.empty() || list.back() != static_cast<int>(s)) {
+          list.push_back(static_cast<int>(s));
+        }
       }
     }
     for (std::size_t s = 0; s < services.size(); ++s) {
       const auto& emits = services[s].emits;
       for (std::size_t e = 0; e < emits.size(); ++e) {
-        if (emits[e].probability < 1.0) continue;
+        if (emits[e].probability < 1.0) {
+          continue;
+        }
         const int topic = topicOf(emits[e].topic);
         // One step per topic and service: the first certain emit to it.
         int& last = m_lastEmitter[static_cast<std::size_t>(topic)];
-        if (last == static_cast<int>(s)) continue;
+        if (last == static_cast<int>(s)) {
+          continue;
+        }
         last = static_cast<int>(s);
         m_steps[s].push_back({topic, static_cast<int>(e)});
       }
@@ -99,7 +105,9 @@ std::vector<int> components(const EmitGraph& graph, int& count) {
     return v[static_cast<std::size_t>(i)];
   };
   for (int root = 0; root < n; ++root) {
-    if (at(index, root) != kUnvisited) continue;
+    if (at(index, root) != kUnvisited) {
+      continue;
+    }
     frames.push_back({root});
     at(index, root) = at(low, root) = nextIndex++;
     stack.push_back(root);
@@ -173,12 +181,16 @@ EmitLoop shortestLoop(const EmitGraph& graph, const std::vector<int>& component,
           back = {node, step.topic, step.emit};
           break;
         }
-        if (seen[static_cast<std::size_t>(target)]) continue;
+        if (seen[static_cast<std::size_t>(target)]) {
+          continue;
+        }
         seen[static_cast<std::size_t>(target)] = true;
         via[static_cast<std::size_t>(target)] = {node, step.topic, step.emit};
         queue.push_back(target);
       }
-      if (back.from >= 0) break;
+      if (back.from >= 0) {
+        break;
+      }
     }
   }
   // Walk back from the closing step, then reverse into reading order.
@@ -212,19 +224,25 @@ std::vector<EmitLoop> findEndlessEmitLoops(const Scenario& scenario) {
   std::vector<int> first(static_cast<std::size_t>(count), -1);
   for (int s = 0; s < graph.size(); ++s) {
     const auto c = static_cast<std::size_t>(component[static_cast<std::size_t>(s)]);
-    if (size[c]++ == 0) first[c] = s;
+    if (size[c]++ == 0) {
+      first[c] = s;
+    }
   }
   std::vector<EmitLoop> loops;
   for (int s = 0; s < graph.size(); ++s) {
     const auto c = static_cast<std::size_t>(component[static_cast<std::size_t>(s)]);
-    if (first[c] != s) continue;
+    if (first[c] != s) {
+      continue;
+    }
     bool feedsItself = size[c] > 1;
     for (const EmitGraph::Step& step : graph.steps(s)) {
       const auto& subscribers = graph.subscribers(step.topic);
       feedsItself =
           feedsItself || std::find(subscribers.begin(), subscribers.end(), s) != subscribers.end();
     }
-    if (feedsItself) loops.push_back(shortestLoop(graph, component, s));
+    if (feedsItself) {
+      loops.push_back(shortestLoop(graph, component, s));
+    }
   }
   return loops;
 }

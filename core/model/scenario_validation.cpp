@@ -54,7 +54,9 @@ class Validator {
   std::optional<std::string> hint(const std::string& word,
                                   const std::vector<std::string>& candidates) const {
     constexpr std::size_t kHintedErrors = 200;
-    if (m_errors.size() >= kHintedErrors) return std::nullopt;
+    if (m_errors.size() >= kHintedErrors) {
+      return std::nullopt;
+    }
     return closestMatch(word, candidates);
   }
 
@@ -71,12 +73,16 @@ class Validator {
   }
 
   void emptyValue(SourcePos pos, std::string message) {
-    if (!m_options.emptyValuesReported) error(pos, std::move(message));
+    if (!m_options.emptyValuesReported) {
+      error(pos, std::move(message));
+    }
   }
 
   template <typename T>
   void checkCount(const std::vector<T>& items, const char* what) {
-    if (items.size() <= static_cast<std::size_t>(limits::kMaxEntities)) return;
+    if (items.size() <= static_cast<std::size_t>(limits::kMaxEntities)) {
+      return;
+    }
     error(items[static_cast<std::size_t>(limits::kMaxEntities)].pos,
           "too many " + std::string(what) + ": " + std::to_string(items.size()) + " (at most " +
               std::to_string(limits::kMaxEntities) + ")");
@@ -103,7 +109,9 @@ class Validator {
     std::map<std::string, std::pair<SourcePos, const char*>> actors;
     auto addActor = [&](const std::string& name, SourcePos pos, const char* kind) {
       auto [it, added] = actors.emplace(name, std::make_pair(pos, kind));
-      if (added) return;
+      if (added) {
+        return;
+      }
       if (std::string(it->second.second) == kind) {
         error(pos, "duplicate " + std::string(kind) + " name " + inQuotes(name) +
                        firstAt(it->second.first));
@@ -119,7 +127,9 @@ class Validator {
         m_options.producersIncomplete = true;
       } else {
         addActor(producer.name, producer.pos, "producer");
-        if (m_producerNames.insert(producer.name).second) m_producerOrder.push_back(producer.name);
+        if (m_producerNames.insert(producer.name).second) {
+          m_producerOrder.push_back(producer.name);
+        }
       }
     }
     for (const ServiceSpec& service : m_scenario.services) {
@@ -128,20 +138,27 @@ class Validator {
         m_options.servicesIncomplete = true;
       } else {
         addActor(service.name, service.pos, "service");
-        if (m_serviceNames.insert(service.name).second) m_serviceOrder.push_back(service.name);
+        if (m_serviceNames.insert(service.name).second) {
+          m_serviceOrder.push_back(service.name);
+        }
       }
     }
   }
 
   void collectTopicNames() {
     auto add = [&](const std::string& name) {
-      if (!name.empty() && m_knownTopics.insert(name).second) m_topicNames.push_back(name);
+      if (!name.empty() && m_knownTopics.insert(name).second) {
+        m_topicNames.push_back(name);
+      }
     };
-    for (const TopicSpec& topic : m_scenario.topics)
+    for (const TopicSpec& topic : m_scenario.topics) {
       add(topic.name);
+    }
     // A dead-letter topic exists even when undeclared (the reader adds it), so others may read it.
     for (const ServiceSpec& service : m_scenario.services) {
-      if (service.deadLetter) add(*service.deadLetter);
+      if (service.deadLetter) {
+        add(*service.deadLetter);
+      }
     }
   }
 
@@ -152,8 +169,12 @@ class Validator {
       emptyValue(pos, owner + " no topic");
       return;
     }
-    if (m_knownTopics.count(topic) > 0) return;
-    if (m_options.topicsIncomplete) return;
+    if (m_knownTopics.count(topic) > 0) {
+      return;
+    }
+    if (m_options.topicsIncomplete) {
+      return;
+    }
     std::string message = owner + " unknown topic " + inQuotes(topic);
     if (auto match = hint(topic, m_topicNames)) {
       message += "; did you mean '" + *match + "'?";
@@ -174,14 +195,18 @@ class Validator {
     std::map<std::string, int> subscriberCount;
     for (const ServiceSpec& service : m_scenario.services) {
       const std::string who = "service " + inQuotes(service.name);
-      if (service.subscribes.empty()) emptyValue(service.pos, who + " subscribes to no topic");
+      if (service.subscribes.empty()) {
+        emptyValue(service.pos, who + " subscribes to no topic");
+      }
       std::set<std::string> subscribed;
       for (std::size_t i = 0; i < service.subscribes.size(); ++i) {
         const std::string& topic = service.subscribes[i];
         const SourcePos pos =
             i < service.subscribesPos.size() ? service.subscribesPos[i] : service.pos;
         checkTopicReference(topic, pos, who + " subscribes to");
-        if (topic.empty()) continue;
+        if (topic.empty()) {
+          continue;
+        }
         if (!subscribed.insert(topic).second) {
           error(pos, who + " subscribes to " + inQuotes(topic) + " twice");
           continue;
@@ -214,16 +239,28 @@ class Validator {
     const bool wantsService = std::string(needs) == "service";
     const bool isService = m_serviceNames.count(name) > 0;
     const bool isProducer = m_producerNames.count(name) > 0;
-    if (wantsService ? isService : isProducer) return;
+    if (wantsService ? isService : isProducer) {
+      return;
+    }
     const std::string prefix =
         inQuotes(action) + " needs a " + needs + ", but " + inQuotes(name) + " is ";
-    if (wantsService && isProducer) return error(fault.targetPos, prefix + "a producer");
-    if (!wantsService && isService) return error(fault.targetPos, prefix + "a service");
-    if (m_knownTopics.count(name) > 0) return error(fault.targetPos, prefix + "a topic");
-    if (wantsService ? m_options.servicesIncomplete : m_options.producersIncomplete) return;
+    if (wantsService && isProducer) {
+      return error(fault.targetPos, prefix + "a producer");
+    }
+    if (!wantsService && isService) {
+      return error(fault.targetPos, prefix + "a service");
+    }
+    if (m_knownTopics.count(name) > 0) {
+      return error(fault.targetPos, prefix + "a topic");
+    }
+    if (wantsService ? m_options.servicesIncomplete : m_options.producersIncomplete) {
+      return;
+    }
     std::string message = inQuotes(action) + " names unknown " + needs + " " + inQuotes(name);
     const auto& candidates = wantsService ? m_serviceOrder : m_producerOrder;
-    if (auto match = hint(name, candidates)) message += "; did you mean '" + *match + "'?";
+    if (auto match = hint(name, candidates)) {
+      message += "; did you mean '" + *match + "'?";
+    }
     error(fault.targetPos, message);
   }
 

@@ -61,10 +61,14 @@ std::optional<Expectation> parseExpectation(std::string_view text) {
 
 std::optional<Expectation> expectationFor(const std::string& name) {
   const fs::path sidecar = corpusDir() / (name + ".expect");
-  if (fs::exists(sidecar)) return parseExpectation(test_support::readText(sidecar.string()));
+  if (fs::exists(sidecar)) {
+    return parseExpectation(test_support::readText(sidecar.string()));
+  }
   const std::string text = test_support::readText((corpusDir() / name).string());
   constexpr std::string_view kPrefix = "# expect: ";
-  if (text.rfind(kPrefix, 0) != 0) return std::nullopt;
+  if (text.rfind(kPrefix, 0) != 0) {
+    return std::nullopt;
+  }
   return parseExpectation(
       std::string_view(text).substr(kPrefix.size(), text.find('\n') - kPrefix.size()));
 }
@@ -97,7 +101,9 @@ TEST_P(MalformedCorpusTest, ReportsTheExpectedError) {
 std::string testName(const ::testing::TestParamInfo<std::string>& info) {
   std::string name = info.param;
   for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+    if (!std::isalnum(static_cast<unsigned char>(c))) {
+      c = '_';
+    }
   }
   return name;
 }

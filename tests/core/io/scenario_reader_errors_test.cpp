@@ -344,8 +344,9 @@ producers: [{name: p, topic: orders, event: E, rate: 1/s}]
 
 TEST(ScenarioReaderErrorsTest, CapsTheNumberOfErrorsShown) {
   std::string text = "eventscope: 1\ntopics:\n";
-  for (int i = 0; i < 150; ++i)
+  for (int i = 0; i < 150; ++i) {
     text += "  - {name: t" + std::to_string(i) + ", partitions: 0}\n";
+  }
   const ScenarioReadResult r = parse(text);
   ASSERT_EQ(r.errors.size(), 101u);
   EXPECT_EQ(r.errors[100].message, "50 more errors not shown; fix the ones above first");

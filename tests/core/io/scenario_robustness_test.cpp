@@ -37,7 +37,9 @@ std::string mutate(std::string text, std::mt19937& random) {
   static constexpr char kSignificant[] = ":-[]{}&*!|>#'\"\t\n, ?%@`";
   switch (below(6)) {
     case 0:
-      if (!text.empty()) text[below(text.size())] = static_cast<char>(below(256));
+      if (!text.empty()) {
+        text[below(text.size())] = static_cast<char>(below(256));
+      }
       break;
     case 1:
       text.insert(below(text.size() + 1), 1, kSignificant[below(sizeof kSignificant - 1)]);
@@ -47,7 +49,9 @@ std::string mutate(std::string text, std::mt19937& random) {
       break;
     default: {
       std::vector<std::string> lines = splitLines(text);
-      if (lines.empty()) break;
+      if (lines.empty()) {
+        break;
+      }
       const std::size_t i = below(lines.size());
       const std::size_t kind = below(3);
       if (kind == 0) {
@@ -58,8 +62,9 @@ std::string mutate(std::string text, std::mt19937& random) {
         std::swap(lines[i], lines[below(lines.size())]);
       }
       text.clear();
-      for (const std::string& line : lines)
+      for (const std::string& line : lines) {
         text += line;
+      }
     }
   }
   return text;
@@ -73,8 +78,9 @@ TEST(ScenarioRobustnessTest, SurvivesTwoThousandMutationsOfTheDesignExample) {
   for (int round = 0; round < 2000; ++round) {
     std::string text = original;
     const int damage = 1 + static_cast<int>(random() % 3);
-    for (int i = 0; i < damage; ++i)
+    for (int i = 0; i < damage; ++i) {
       text = mutate(std::move(text), random);
+    }
     ScenarioReadResult result;
     ASSERT_NO_THROW(result = parseScenario(text, "mutant.yaml")) << "round " << round;
     ASSERT_EQ(result.scenario.has_value(), result.errors.empty()) << "round " << round;
@@ -121,8 +127,9 @@ TEST(ScenarioRobustnessTest, RefusesMoreEntitiesThanTheLimit) {
 TEST(ScenarioRobustnessTest, AliasesCannotMultiplyTheModel) {
   // Each service aliases a list of 5,000 emits: without a work budget this would build 50 M.
   std::string text = "eventscope: 1\ntopics: [{name: t}]\nx: &e [";
-  for (int i = 0; i < 5000; ++i)
+  for (int i = 0; i < 5000; ++i) {
     text += "{topic: t, event: E, probability: 0.1}, ";
+  }
   text += "]\nservices:\n";
   for (int i = 0; i < limits::kMaxEntities; ++i) {
     text += "  - {name: s" + std::to_string(i) + ", subscribes: t, emits: *e}\n";
@@ -139,8 +146,9 @@ TEST(ScenarioRobustnessTest, AliasesCannotMultiplyTheModel) {
 TEST(ScenarioRobustnessTest, RefusesTextsWithMoreValuesThanTheLimit) {
   // yaml-cpp's tree costs about half a kilobyte per value: a prescan stops before building it.
   std::string text = "eventscope: 1\nlayout: [";
-  for (int i = 0; i < 1'000'010; ++i)
+  for (int i = 0; i < 1'000'010; ++i) {
     text += "0,";
+  }
   text += "]\n";
   const ScenarioReadResult result = parseScenario(text, "values.yaml");
   // Values 1 to 3 are the top map, `eventscope` and `1`; `layout` and its list are 4 and 5.

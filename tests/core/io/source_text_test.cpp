@@ -50,8 +50,9 @@ TEST(SourceTextTest, ColumnAtCountsFromTheLineStart) {
 TEST(SourceTextTest, ColumnIndexAgreesWithColumnAt) {
   // Multi-byte characters on both sides of several 64-byte checkpoints, and the very end.
   std::string text;
-  for (int i = 0; i < 100; ++i)
+  for (int i = 0; i < 100; ++i) {
     text += i % 3 == 0 ? "\xC3\xA9" : i % 5 == 0 ? "\xE2\x82\xAC" : "a";
+  }
   const ColumnIndex index(text);
   for (std::size_t start = 0; start <= text.size(); start += 7) {
     for (std::size_t offset = start; offset <= text.size(); ++offset) {

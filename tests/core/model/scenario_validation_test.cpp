@@ -43,8 +43,9 @@ FaultSpec fault(FaultSpec::Kind kind, const std::string& target, int line) {
 
 std::string describe(const Diagnostics& errors) {
   std::string out;
-  for (const Diagnostic& d : errors)
+  for (const Diagnostic& d : errors) {
     out += "  " + d.format() + "\n";
+  }
   return out.empty() ? "  (none)\n" : out;
 }
 
@@ -220,8 +221,9 @@ TEST(ScenarioValidationTest, LimitsSubscribersPerTopic) {
 
 TEST(ScenarioValidationTest, LimitsEntityCounts) {
   Scenario s;
-  for (int i = 0; i <= limits::kMaxEntities; ++i)
+  for (int i = 0; i <= limits::kMaxEntities; ++i) {
     s.topics.push_back(topic(numbered("t", i), i + 1));
+  }
   EXPECT_TRUE(only(validateScenario(s, "f.yaml"), limits::kMaxEntities + 1, 3,
                    "too many topics: 10001 (at most 10000)"));
 }
