@@ -53,13 +53,13 @@ bool readVersion(ReadContext& context, const MapFields& top) {
     return true;  // reported with the other keys, unless it is just misspelt
   }
   const std::string text = field->value.IsScalar() ? field->value.Scalar() : std::string();
-  if (text == "1") {
-    return true;
-  }
   long long version = 0;
   const char* end = text.data() + text.size();
   const auto parsed = std::from_chars(text.data(), end, version);
   if (!text.empty() && parsed.ec == std::errc() && parsed.ptr == end) {
+    if (version == 1) {
+      return true;
+    }
     context.error(field->valuePos,
                   "unsupported format version " + text + "; this build reads format 1");
     return false;
@@ -186,9 +186,10 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
     // A syntax error leaves nothing to read.
   } else if (documents.empty() || documents.front().IsNull()) {
     const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-    context.error({1, 1},
-                  std::string(blank ? "the file is empty" : "the file holds only comments") +
-                      "; a scenario starts with 'eventscope: 1'");
+    const char* what = blank               ? "the file is empty"
+                       : documents.empty() ? "the file holds only comments"
+                                           : "the scenario is empty";
+    context.error({1, 1}, std::string(what) + "; a scenario starts with 'eventscope: 1'");
   } else if (!documents.front().IsMap()) {
     context.error(context.position(documents.front()),
                   "the top level of a scenario must be a map of keys such as 'eventscope: 1', "
@@ -229,8 +230,8 @@ ScenarioReadResult readScenarioFile(const std::string& path) {
   if (!in) {
     return fail("cannot open the file: " + std::string(std::strerror(errno)));
   }
-  // Read at most one byte past the limit: enough to know it is too big, even for a pipe or a
-  // device whose size the file system cannot tell.
+  // Stop one chunk past the limit: enough to know it is too big, even for a pipe or a device
+  // whose size the file system cannot tell.
   std::string text;
   constexpr std::size_t kChunk = 1 << 16;
   char buffer[kChunk];

@@ -44,6 +44,17 @@ TEST(ScenarioReaderErrorsTest, FormatVersion) {
                            "'eventscope' must be the format version 1, got 'one'"));
   EXPECT_TRUE(hasOnlyError(parse("eventscope:\n"), 1, 1,
                            "'eventscope' must be the format version 1, got nothing"));
+  EXPECT_TRUE(parse("eventscope: \"1\"\n").ok());
+  EXPECT_TRUE(parse("eventscope: 01\n").ok());
+  EXPECT_TRUE(hasOnlyError(parse("eventscope: 1.0\n"), 1, 13,
+                           "'eventscope' must be the format version 1, got '1.0'"));
+}
+
+TEST(ScenarioReaderErrorsTest, EmptyDocuments) {
+  EXPECT_TRUE(hasOnlyError(parse(""), 1, 1, "the file is empty; a scenario starts with"));
+  EXPECT_TRUE(hasOnlyError(parse("# x\n"), 1, 1, "the file holds only comments"));
+  EXPECT_TRUE(hasOnlyError(parse("---\n"), 1, 1, "the scenario is empty"));
+  EXPECT_TRUE(hasOnlyError(parse("~\n"), 1, 1, "the scenario is empty"));
 }
 
 TEST(ScenarioReaderErrorsTest, DurationsAndWarmup) {
