@@ -18,8 +18,9 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> previous2(m + 1);
   std::vector<std::size_t> previous(m + 1);
   std::vector<std::size_t> current(m + 1);
-  for (std::size_t j = 0; j <= m; ++j)
+  for (std::size_t j = 0; j <= m; ++j) {
     previous[j] = j;
+  }
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = i;
     for (std::size_t j = 1; j <= m; ++j) {
@@ -42,7 +43,9 @@ std::optional<std::string> closestMatch(std::string_view word,
                                         const std::vector<std::string>& candidates) {
   // Names are short; a huge word (a pasted blob) cannot be a typo and would cost O(n*m).
   constexpr std::size_t kLongestWord = 256;
-  if (word.empty() || word.size() > kLongestWord) return std::nullopt;
+  if (word.empty() || word.size() > kLongestWord) {
+    return std::nullopt;
+  }
   const std::size_t allowed = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   std::size_t bestDistance = allowed + 1;

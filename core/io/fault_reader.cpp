@@ -29,7 +29,9 @@ const std::vector<std::string> kFaultKeys{"at",        "crash",     "pause", "sl
 void readInject(ReadContext& context, const Field& field, FaultSpec& fault) {
   const std::optional<MapFields> parts =
       readMap(context, field, "{topic: orders, event: OrderPlaced, key: k13, schema: 2}");
-  if (!parts) return;
+  if (!parts) {
+    return;
+  }
   parts->rejectUnknown({"topic", "event", "key", "schema", "payload"}, "in 'inject'");
   if (const Field* f = parts->require("topic", "'inject'")) {
     fault.targetPos = f->valuePos;
@@ -39,7 +41,9 @@ void readInject(ReadContext& context, const Field& field, FaultSpec& fault) {
   if (const Field* f = parts->require("event", "'inject'")) {
     fault.inject.event = readName(context, *f).value_or("");
   }
-  if (const Field* f = parts->find("key")) fault.inject.key = readText(context, *f);
+  if (const Field* f = parts->find("key")) {
+    fault.inject.key = readText(context, *f);
+  }
   if (const Field* f = parts->find("schema")) {
     fault.inject.schema =
         static_cast<int>(readInteger(context, *f, 1, limits::kMaxSchema).value_or(1));
@@ -53,7 +57,9 @@ void readDuplicate(ReadContext& context, const Field& field, const Field* outerF
                    FaultSpec& fault) {
   const std::optional<MapFields> parts =
       readMap(context, field, "{topic: orders, fraction: 0.1, for: 5s}");
-  if (!parts) return;
+  if (!parts) {
+    return;
+  }
   parts->rejectUnknown({"topic", "fraction", "for"}, "in 'duplicate'");
   if (const Field* f = parts->require("topic", "'duplicate'")) {
     fault.targetPos = f->valuePos;
@@ -80,13 +86,17 @@ void readFault(ReadContext& context, const MapFields& entry, std::size_t index,
   fault.pos = entry.position();
   fault.targetPos = entry.position();
   const Field* at = entry.require("at", label);
-  if (at) fault.at = readDuration(context, *at, true).value_or(0);
+  if (at) {
+    fault.at = readDuration(context, *at, true).value_or(0);
+  }
 
   const Action* action = nullptr;
   const Field* actionField = nullptr;
   for (const Field& field : entry.fields()) {
     for (const Action& candidate : kActions) {
-      if (field.key != candidate.key) continue;
+      if (field.key != candidate.key) {
+        continue;
+      }
       if (!action) {
         action = &candidate;
         actionField = &field;
@@ -97,6 +107,12 @@ void readFault(ReadContext& context, const MapFields& entry, std::size_t index,
     }
   }
   if (!action) {
+    // A misspelt action ("crsh") already got a "did you mean"; say nothing more about it.
+    for (const Action& candidate : kActions) {
+      if (entry.suggested(candidate.key)) {
+        return;
+      }
+    }
     context.error(entry.position(),
                   label + " needs an action: one of crash, pause, slow, inject or duplicate");
     return;
@@ -115,13 +131,16 @@ void readFault(ReadContext& context, const MapFields& entry, std::size_t index,
     }
   }
   const Field* outerFor = action->kind == FaultSpec::Kind::Inject ? nullptr : entry.find("for");
-  if (outerFor) fault.duration = readDuration(context, *outerFor, false);
+  if (outerFor) {
+    fault.duration = readDuration(context, *outerFor, false);
+  }
 
+  // Where the target is named; inject and duplicate refine it to their inner `topic:`.
+  fault.targetPos = actionField->valuePos;
   switch (action->kind) {
     case FaultSpec::Kind::Crash:
     case FaultSpec::Kind::Pause:
     case FaultSpec::Kind::Slow:
-      fault.targetPos = actionField->valuePos;
       fault.target = readName(context, *actionField).value_or("");
       break;
     case FaultSpec::Kind::Inject:

@@ -9,7 +9,9 @@ MapFields::MapFields(ReadContext& context, const YAML::Node& map)
   for (auto it = map.begin(); it != map.end(); ++it) {
     const YAML::Node key = it->first;
     const SourcePos keyPos = context.position(key);
-    if (!context.spend(keyPos)) return;
+    if (!context.spend(keyPos)) {
+      return;
+    }
     if (!key.IsScalar()) {
       context.error(keyPos, "a key must be a plain name, got " + describe(key));
       continue;
@@ -25,27 +27,31 @@ MapFields::MapFields(ReadContext& context, const YAML::Node& map)
     }
     const YAML::Node value = it->second;
     const SourcePos valuePos = value.IsNull() ? keyPos : context.position(value);
+    m_index.emplace(key.Scalar(), m_fields.size());
     m_fields.push_back({key.Scalar(), value, keyPos, valuePos});
   }
 }
 
 const Field* MapFields::find(std::string_view key) const {
-  for (const Field& field : m_fields) {
-    if (field.key == key) return &field;
-  }
-  return nullptr;
+  const auto it = m_index.find(std::string(key));
+  return it == m_index.end() ? nullptr : &m_fields[it->second];
 }
 
 void MapFields::rejectUnknown(const std::vector<std::string>& allowed,
                               std::string_view where) const {
   // Appended, not `" " + std::string(where)`: that form trips GCC 12's -Wrestrict false alarm.
   std::string suffix;
-  if (!where.empty()) suffix.append(" ").append(where);
+  if (!where.empty()) {
+    suffix.append(" ").append(where);
+  }
   for (const Field& field : m_fields) {
     bool known = false;
-    for (const std::string& name : allowed)
+    for (const std::string& name : allowed) {
       known = known || name == field.key;
-    if (known) continue;
+    }
+    if (known) {
+      continue;
+    }
     if (field.key == "<<") {
       m_context.error(field.keyPos,
                       "YAML merge keys ('<<')" + suffix + " are not supported; write the keys out");
@@ -54,6 +60,7 @@ void MapFields::rejectUnknown(const std::vector<std::string>& allowed,
     std::string message = "unknown key '" + shortened(field.key) + "'" + suffix;
     if (auto hint = closestMatch(field.key, allowed)) {
       message += "; did you mean '" + *hint + "'?";
+      m_suggested.push_back(*hint);
     } else {
       message += "; expected one of: ";
       for (std::size_t i = 0; i < allowed.size(); ++i) {
@@ -64,9 +71,18 @@ void MapFields::rejectUnknown(const std::vector<std::string>& allowed,
   }
 }
 
+bool MapFields::suggested(std::string_view key) const {
+  for (const std::string& hint : m_suggested) {
+    if (hint == key) {
+      return true;
+    }
+  }
+  return false;
+}
+
 const Field* MapFields::require(std::string_view key, std::string_view owner) const {
   const Field* field = find(key);
-  if (!field) {
+  if (!field && !suggested(key)) {
     m_context.error(m_position,
                     std::string(owner) + " is missing required key '" + std::string(key) + "'");
   }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/io/read_context.h"
@@ -33,16 +34,22 @@ class MapFields {
   const Field* find(std::string_view key) const;
 
   // Reports each key not in `allowed`, e.g. "unknown key 'instnces' in service 'billing'; did
-  // you mean 'instances'?"; `where` is "in service 'billing'" or empty.
+  // you mean 'instances'?"; `where` is "in service 'billing'" or empty. Call it before require().
   void rejectUnknown(const std::vector<std::string>& allowed, std::string_view where) const;
 
-  // The field, or nullptr after reporting "OWNER is missing required key 'KEY'".
+  // Whether rejectUnknown() suggested `key` for a misspelt one.
+  bool suggested(std::string_view key) const;
+
+  // The field, or nullptr after reporting "OWNER is missing required key 'KEY'". A key that
+  // rejectUnknown() already suggested is not reported again: one typo, one error.
   const Field* require(std::string_view key, std::string_view owner) const;
 
  private:
   ReadContext& m_context;
   SourcePos m_position;
   std::vector<Field> m_fields;
+  std::unordered_map<std::string, std::size_t> m_index;  // key -> index in m_fields
+  mutable std::vector<std::string> m_suggested;
 };
 
 }  // namespace eventscope::core::detail

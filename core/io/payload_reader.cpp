@@ -12,28 +12,42 @@ namespace {
 constexpr std::string_view kStringTag = "tag:yaml.org,2002:str";
 
 bool isDigits(std::string_view text) {
-  if (text.empty()) return false;
+  if (text.empty()) {
+    return false;
+  }
   for (const char c : text) {
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9') {
+      return false;
+    }
   }
   return true;
 }
 
 // [-+]? ( \.[0-9]+ | [0-9]+ ( \.[0-9]* )? ) ( [eE] [-+]? [0-9]+ )?  (YAML 1.2 core float)
 bool looksLikeFloat(std::string_view text) {
-  if (!text.empty() && (text.front() == '+' || text.front() == '-')) text.remove_prefix(1);
+  if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+    text.remove_prefix(1);
+  }
   const std::size_t exponent = text.find_first_of("eE");
   std::string_view mantissa = text.substr(0, exponent);
   if (exponent != std::string_view::npos) {
     std::string_view power = text.substr(exponent + 1);
-    if (!power.empty() && (power.front() == '+' || power.front() == '-')) power.remove_prefix(1);
-    if (!isDigits(power)) return false;
+    if (!power.empty() && (power.front() == '+' || power.front() == '-')) {
+      power.remove_prefix(1);
+    }
+    if (!isDigits(power)) {
+      return false;
+    }
   }
   const std::size_t dot = mantissa.find('.');
-  if (dot == std::string_view::npos) return isDigits(mantissa);
+  if (dot == std::string_view::npos) {
+    return isDigits(mantissa);
+  }
   const std::string_view whole = mantissa.substr(0, dot);
   const std::string_view fraction = mantissa.substr(dot + 1);
-  if (whole.empty()) return isDigits(fraction);
+  if (whole.empty()) {
+    return isDigits(fraction);
+  }
   return isDigits(whole) && (fraction.empty() || isDigits(fraction));
 }
 
@@ -43,13 +57,17 @@ class PayloadConverter {
 
   std::optional<nlohmann::json> convert() {
     nlohmann::json out = convert(m_field.value, m_field.valuePos, 1);
-    if (m_failed) return std::nullopt;
+    if (m_failed) {
+      return std::nullopt;
+    }
     return out;
   }
 
  private:
   nlohmann::json convert(const YAML::Node& node, SourcePos pos, int depth) {
-    if (m_failed) return nullptr;
+    if (m_failed) {
+      return nullptr;
+    }
     if (++m_values > kMaxPayloadValues) {
       fail(m_field.valuePos, m_field.name() + " is too large: more than " +
                                  std::to_string(kMaxPayloadValues) +
@@ -72,7 +90,9 @@ class PayloadConverter {
         nlohmann::json array = nlohmann::json::array();
         for (const YAML::Node& item : node) {
           array.push_back(convert(item, m_context.position(item), depth + 1));
-          if (m_failed) break;
+          if (m_failed) {
+            break;
+          }
         }
         return array;
       }
@@ -109,10 +129,18 @@ class PayloadConverter {
     const std::string& text = node.Scalar();
     const std::string& tag = node.Tag();
     // "!" marks a quoted scalar; an explicit !!str also keeps the text as it is.
-    if (tag == "!" || tag == kStringTag) return text;
-    if (text == "true" || text == "True" || text == "TRUE") return true;
-    if (text == "false" || text == "False" || text == "FALSE") return false;
-    if (text == "null" || text == "Null" || text == "NULL" || text == "~") return nullptr;
+    if (tag == "!" || tag == kStringTag) {
+      return text;
+    }
+    if (text == "true" || text == "True" || text == "TRUE") {
+      return true;
+    }
+    if (text == "false" || text == "False" || text == "FALSE") {
+      return false;
+    }
+    if (text == "null" || text == "Null" || text == "NULL" || text == "~") {
+      return nullptr;
+    }
     if (text == ".inf" || text == "+.inf" || text == "-.inf" || text == ".nan" || text == ".Inf" ||
         text == ".NaN" || text == ".INF" || text == ".NAN" || text == "-.Inf" || text == "-.INF" ||
         text == "+.Inf" || text == "+.INF") {
@@ -127,7 +155,9 @@ class PayloadConverter {
       std::int64_t signedValue = 0;
       const char* begin = text.data() + (text.front() == '+' ? 1 : 0);
       const char* end = text.data() + text.size();
-      if (std::from_chars(begin, end, signedValue).ec == std::errc()) return signedValue;
+      if (std::from_chars(begin, end, signedValue).ec == std::errc()) {
+        return signedValue;
+      }
       std::uint64_t unsignedValue = 0;
       if (text.front() != '-' && std::from_chars(begin, end, unsignedValue).ec == std::errc()) {
         return unsignedValue;
@@ -137,7 +167,9 @@ class PayloadConverter {
       const char* begin = text.data() + (text.front() == '+' ? 1 : 0);
       double value = 0;
       const auto result = std::from_chars(begin, text.data() + text.size(), value);
-      if (result.ec == std::errc() && std::isfinite(value)) return value;
+      if (result.ec == std::errc() && std::isfinite(value)) {
+        return value;
+      }
       fail(pos, m_field.name() + " has a number JSON cannot hold: '" + shortened(text) +
                     "'; quote it to keep it as text");
       return nullptr;

@@ -15,7 +15,9 @@ const std::vector<std::string> kProducerKeys{"name",  "topic",    "event",  "sch
 std::optional<KeySpace> readKeys(ReadContext& context, const Field& field) {
   if (field.value.IsScalar()) {
     auto count = readUnsigned(context, field, 1, limits::kMaxUniformKeys);
-    if (!count) return std::nullopt;
+    if (!count) {
+      return std::nullopt;
+    }
     return KeySpace{KeySpace::Kind::Uniform, *count, 1.0};
   }
   if (!field.value.IsMap()) {
@@ -41,7 +43,9 @@ std::optional<KeySpace> readKeys(ReadContext& context, const Field& field) {
     ok = ok && exponent.has_value();
     keys.exponent = exponent.value_or(1.0);
   }
-  if (!ok) return std::nullopt;
+  if (!ok) {
+    return std::nullopt;
+  }
   return keys;
 }
 
@@ -49,10 +53,9 @@ void readProducer(ReadContext& context, const MapFields& entry, std::size_t inde
                   Scenario& scenario, ValidationOptions& gaps) {
   ProducerSpec producer;
   bool named = false;
-  const std::string label =
-      readEntryName(context, entry, "producer", index, producer.name, producer.pos, named);
+  const std::string label = readEntryName(context, entry, "producer", index, kProducerKeys,
+                                          producer.name, producer.pos, named);
   gaps.producersIncomplete = gaps.producersIncomplete || !named;
-  entry.rejectUnknown(kProducerKeys, "in " + label);
   producer.topicPos = entry.position();
   if (const Field* f = entry.require("topic", label)) {
     producer.topicPos = f->valuePos;
@@ -79,7 +82,9 @@ void readProducer(ReadContext& context, const MapFields& entry, std::size_t inde
     producer.count = readUnsigned(context, *f, 1, limits::kMaxCount);
   }
   const Field* start = entry.find("start");
-  if (start) producer.start = readDuration(context, *start, true).value_or(0);
+  if (start) {
+    producer.start = readDuration(context, *start, true).value_or(0);
+  }
   if (const Field* stop = entry.find("stop")) {
     producer.stop = readDuration(context, *stop, true);
     if (producer.stop && *producer.stop <= producer.start) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/io/diagnostic.h"
+#include "core/io/source_text.h"
 #include "core/model/scenario.h"
 
 namespace eventscope::core::detail {
@@ -32,13 +33,20 @@ class ReadContext {
   bool spend(SourcePos pos, std::size_t amount = 1);
   bool exhausted() const { return m_exhausted; }
 
-  std::size_t errorCount() const { return m_errors.size(); }
+  // Far more than anyone reads; the cap keeps a file of a million mistakes from costing
+  // gigabytes of messages. Errors past it are only counted.
+  static constexpr std::size_t kMaxKeptErrors = 10'000;
+
+  std::size_t errorCount() const { return m_errors.size() + m_droppedErrors; }
+  std::size_t droppedErrors() const { return m_droppedErrors; }
   Diagnostics takeErrors() { return std::move(m_errors); }
 
  private:
   std::string_view m_text;
+  ColumnIndex m_columns;
   std::string m_fileName;
   Diagnostics m_errors;
+  std::size_t m_droppedErrors = 0;
   std::size_t m_budget;
   bool m_exhausted = false;
 };

@@ -15,6 +15,7 @@
 #include "core/io/read_context.h"
 #include "core/io/scenario_sections.h"
 #include "core/io/source_text.h"
+#include "core/io/yaml_prescan.h"
 #include "core/io/yaml_syntax_error.h"
 #include "core/io/yaml_values.h"
 #include "core/model/limits.h"
@@ -49,17 +50,16 @@ std::string defaultName(const std::string& fileName) {
 bool readVersion(ReadContext& context, const MapFields& top) {
   const Field* field = top.find("eventscope");
   if (!field) {
-    context.error(top.position(),
-                  "missing required key 'eventscope' (the format version); "
-                  "start the file with 'eventscope: 1'");
-    return true;
+    return true;  // reported with the other keys, unless it is just misspelt
   }
   const std::string text = field->value.IsScalar() ? field->value.Scalar() : std::string();
-  if (text == "1") return true;
   long long version = 0;
   const char* end = text.data() + text.size();
   const auto parsed = std::from_chars(text.data(), end, version);
   if (!text.empty() && parsed.ec == std::errc() && parsed.ptr == end) {
+    if (version == 1) {
+      return true;
+    }
     context.error(field->valuePos,
                   "unsupported format version " + text + "; this build reads format 1");
     return false;
@@ -72,6 +72,11 @@ bool readVersion(ReadContext& context, const MapFields& top) {
 void readTopLevel(ReadContext& context, const MapFields& top, const std::string& fileName,
                   Scenario& scenario, ValidationOptions& gaps) {
   top.rejectUnknown(kTopLevelKeys, "");
+  if (!top.find("eventscope") && !top.suggested("eventscope")) {
+    context.error(top.position(),
+                  "missing required key 'eventscope' (the format version); "
+                  "start the file with 'eventscope: 1'");
+  }
   scenario.name = defaultName(fileName);
   if (const Field* f = top.find("name")) {
     scenario.name = detail::readName(context, *f).value_or(scenario.name);
@@ -88,20 +93,33 @@ void readTopLevel(ReadContext& context, const MapFields& top, const std::string&
     scenario.warmup = detail::readDuration(context, *f, true).value_or(0);
   }
   // Sections are read even after errors above: all problems are reported at once.
-  if (const Field* f = top.find("topics")) detail::readTopics(context, *f, scenario, gaps);
-  if (const Field* f = top.find("producers")) detail::readProducers(context, *f, scenario, gaps);
-  if (const Field* f = top.find("services")) detail::readServices(context, *f, scenario, gaps);
-  if (const Field* f = top.find("faults")) detail::readFaults(context, *f, scenario);
-  if (const Field* f = top.find("layout")) detail::readLayout(context, *f, scenario);
+  if (const Field* f = top.find("topics")) {
+    detail::readTopics(context, *f, scenario, gaps);
+  }
+  if (const Field* f = top.find("producers")) {
+    detail::readProducers(context, *f, scenario, gaps);
+  }
+  if (const Field* f = top.find("services")) {
+    detail::readServices(context, *f, scenario, gaps);
+  }
+  if (const Field* f = top.find("faults")) {
+    detail::readFaults(context, *f, scenario);
+  }
+  if (const Field* f = top.find("layout")) {
+    detail::readLayout(context, *f, scenario);
+  }
 }
 
 // A dead-letter topic need not be declared: the engine needs it, so it is added here.
 void addImplicitDeadLetterTopics(Scenario& scenario) {
   std::set<std::string> known;
-  for (const TopicSpec& topic : scenario.topics)
+  for (const TopicSpec& topic : scenario.topics) {
     known.insert(topic.name);
+  }
   for (const ServiceSpec& service : scenario.services) {
-    if (!service.deadLetter || !known.insert(*service.deadLetter).second) continue;
+    if (!service.deadLetter || !known.insert(*service.deadLetter).second) {
+      continue;
+    }
     TopicSpec topic;
     topic.name = *service.deadLetter;
     topic.implicit = true;
@@ -110,19 +128,13 @@ void addImplicitDeadLetterTopics(Scenario& scenario) {
   }
 }
 
-// Reader errors first; a validation error at a position the reader already reported is the
-// same mistake seen twice (say, a missing name) and is dropped.
-Diagnostics merge(Diagnostics errors, const Diagnostics& checks) {
-  std::set<std::pair<int, int>> reported;
-  for (const Diagnostic& d : errors)
-    reported.emplace(d.line, d.column);
-  for (const Diagnostic& d : checks) {
-    if (reported.count({d.line, d.column}) == 0) errors.push_back(d);
-  }
+// All errors by position; past kMaxShownErrors, one line says how many more there are.
+Diagnostics merge(Diagnostics errors, const Diagnostics& checks, std::size_t dropped) {
+  errors.insert(errors.end(), checks.begin(), checks.end());
   std::stable_sort(errors.begin(), errors.end(), sameOrder);
   if (errors.size() > kMaxShownErrors) {
     Diagnostic more = errors[kMaxShownErrors];
-    more.message = std::to_string(errors.size() - kMaxShownErrors) +
+    more.message = std::to_string(errors.size() - kMaxShownErrors + dropped) +
                    " more errors not shown; fix the ones above first";
     errors.resize(kMaxShownErrors);
     errors.push_back(std::move(more));
@@ -131,6 +143,9 @@ Diagnostics merge(Diagnostics errors, const Diagnostics& checks) {
 }
 
 std::vector<YAML::Node> loadDocuments(ReadContext& context, std::string_view text) {
+  if (!detail::prescanYaml(context, text)) {
+    return {};
+  }
   try {
     return YAML::LoadAll(std::string(text));
   } catch (const YAML::ParserException& e) {
@@ -147,7 +162,9 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
   ScenarioReadResult result;
   std::string_view text = yamlText;
   // A byte order mark is invisible in editors; yaml-cpp skips it, and so do positions.
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
   if (const auto bad = firstInvalidUtf8(text)) {
     const SourcePos pos = positionAt(text, *bad);
     static constexpr char kHex[] = "0123456789ABCDEF";
@@ -163,14 +180,16 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
   const std::vector<YAML::Node> documents = loadDocuments(context, text);
   Scenario scenario;
   ValidationOptions gaps;
+  gaps.emptyValuesReported = true;  // the section readers report each one where it is written
   bool validate = false;
   if (context.errorCount() > 0) {
     // A syntax error leaves nothing to read.
   } else if (documents.empty() || documents.front().IsNull()) {
     const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-    context.error({1, 1},
-                  std::string(blank ? "the file is empty" : "the file holds only comments") +
-                      "; a scenario starts with 'eventscope: 1'");
+    const char* what = blank               ? "the file is empty"
+                       : documents.empty() ? "the file holds only comments"
+                                           : "the scenario is empty";
+    context.error({1, 1}, std::string(what) + "; a scenario starts with 'eventscope: 1'");
   } else if (!documents.front().IsMap()) {
     context.error(context.position(documents.front()),
                   "the top level of a scenario must be a map of keys such as 'eventscope: 1', "
@@ -188,7 +207,8 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
     }
   }
   const Diagnostics checks = validate ? validateScenario(scenario, fileName, gaps) : Diagnostics{};
-  result.errors = merge(context.takeErrors(), checks);
+  const std::size_t dropped = context.droppedErrors();
+  result.errors = merge(context.takeErrors(), checks, dropped);
   if (result.errors.empty()) {
     addImplicitDeadLetterTopics(scenario);
     result.scenario = std::move(scenario);
@@ -203,11 +223,15 @@ ScenarioReadResult readScenarioFile(const std::string& path) {
     return result;
   };
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return fail("is a directory, not a scenario file");
+  if (std::filesystem::is_directory(path, ec)) {
+    return fail("is a directory, not a scenario file");
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("cannot open the file: " + std::string(std::strerror(errno)));
-  // Read at most one byte past the limit: enough to know it is too big, even for a pipe or a
-  // device whose size the file system cannot tell.
+  if (!in) {
+    return fail("cannot open the file: " + std::string(std::strerror(errno)));
+  }
+  // Stop one chunk past the limit: enough to know it is too big, even for a pipe or a device
+  // whose size the file system cannot tell.
   std::string text;
   constexpr std::size_t kChunk = 1 << 16;
   char buffer[kChunk];
@@ -215,7 +239,9 @@ ScenarioReadResult readScenarioFile(const std::string& path) {
     in.read(buffer, kChunk);
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
   }
-  if (in.bad()) return fail("cannot read the file: " + std::string(std::strerror(errno)));
+  if (in.bad()) {
+    return fail("cannot read the file: " + std::string(std::strerror(errno)));
+  }
   if (text.size() > limits::kMaxFileBytes) {
     return fail("the file is too large for a scenario: more than " +
                 std::to_string(limits::kMaxFileBytes >> 20) + " MiB");

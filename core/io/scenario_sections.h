@@ -30,9 +30,10 @@ bool forEachEntry(ReadContext& context, const Field& section, std::string_view e
                   const std::function<void(const MapFields&, std::size_t index)>& read);
 
 // Reads an entry's required `name` into `name` and `pos` (the name's position, or the entry's
-// when it has none) and returns how messages call the entry: "topic 'orders'" or "topic #2".
-// `named` is cleared when the entry has no usable name.
+// when it has none), reports keys not in `allowed`, and returns how messages call the entry:
+// "topic 'orders'" or "topic #2". `named` is cleared when the entry has no usable name.
 std::string readEntryName(ReadContext& context, const MapFields& entry, std::string_view kind,
-                          std::size_t index, std::string& name, SourcePos& pos, bool& named);
+                          std::size_t index, const std::vector<std::string>& allowed,
+                          std::string& name, SourcePos& pos, bool& named);
 
 }  // namespace eventscope::core::detail

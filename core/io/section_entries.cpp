@@ -8,7 +8,9 @@ bool forEachEntry(ReadContext& context, const Field& section, std::string_view e
                   std::string_view shape,
                   const std::function<void(const MapFields&, std::size_t index)>& read) {
   // An empty section (`topics:` with nothing under it yet) is an empty list.
-  if (section.value.IsNull()) return true;
+  if (section.value.IsNull()) {
+    return true;
+  }
   const std::string kind(entryKind);
   if (!section.value.IsSequence()) {
     context.error(section.valuePos, section.name() + " must be a list of " + kind +
@@ -20,7 +22,9 @@ bool forEachEntry(ReadContext& context, const Field& section, std::string_view e
   std::size_t index = 0;
   for (const YAML::Node& entry : section.value) {
     const SourcePos pos = context.position(entry);
-    if (!context.spend(pos)) return false;
+    if (!context.spend(pos)) {
+      return false;
+    }
     if (index == static_cast<std::size_t>(limits::kMaxEntities)) {
       context.error(pos, "too many " + kind + "s: at most " + std::to_string(limits::kMaxEntities) +
                              " are supported");
@@ -34,25 +38,34 @@ bool forEachEntry(ReadContext& context, const Field& section, std::string_view e
       continue;
     }
     read(MapFields(context, entry), index);
-    if (context.exhausted()) return false;
+    if (context.exhausted()) {
+      return false;
+    }
   }
   return complete;
 }
 
 std::string readEntryName(ReadContext& context, const MapFields& entry, std::string_view kind,
-                          std::size_t index, std::string& name, SourcePos& pos, bool& named) {
-  const std::string anonymous = std::string(kind) + " #" + std::to_string(index);
+                          std::size_t index, const std::vector<std::string>& allowed,
+                          std::string& name, SourcePos& pos, bool& named) {
+  std::string label = std::string(kind) + " #" + std::to_string(index);
   pos = entry.position();
   named = false;
-  const Field* field = entry.require("name", anonymous);
-  if (!field) return anonymous;
-  pos = field->valuePos;
-  if (auto value = readName(context, *field)) {
-    name = *value;
-    named = true;
-    return std::string(kind) + " '" + name + "'";
+  const Field* field = entry.find("name");
+  if (field) {
+    pos = field->valuePos;
+    if (auto value = readName(context, *field)) {
+      name = *value;
+      named = true;
+      label = std::string(kind) + " '" + name + "'";
+    }
   }
-  return anonymous;
+  // Unknown keys first, so a misspelt `name:` gets one "did you mean" and no "missing" error.
+  entry.rejectUnknown(allowed, "in " + label);
+  if (!field) {
+    entry.require("name", label);
+  }
+  return label;
 }
 
 }  // namespace eventscope::core::detail

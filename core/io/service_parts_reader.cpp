@@ -27,7 +27,9 @@ std::optional<Distribution> readUniform(ReadContext& context, const Field& field
   const Item high{field.value[1], context.position(field.value[1])};
   auto lowValue = readDuration(context, itemField("the low end of 'uniform'", low), true);
   auto highValue = readDuration(context, itemField("the high end of 'uniform'", high), true);
-  if (!lowValue || !highValue) return std::nullopt;
+  if (!lowValue || !highValue) {
+    return std::nullopt;
+  }
   if (*lowValue > *highValue) {
     context.error(low.pos, "'uniform' low end (" + formatDuration(*lowValue) +
                                ") must not be above its high end (" + formatDuration(*highValue) +
@@ -39,13 +41,17 @@ std::optional<Distribution> readUniform(ReadContext& context, const Field& field
 
 std::optional<Distribution> readLognormal(ReadContext& context, const Field& field) {
   const std::optional<MapFields> parts = readMap(context, field, "{mean: 2ms, stddev: 1ms}");
-  if (!parts) return std::nullopt;
+  if (!parts) {
+    return std::nullopt;
+  }
   parts->rejectUnknown({"mean", "stddev"}, "in 'lognormal'");
   const Field* mean = parts->require("mean", "'lognormal'");
   const Field* stddev = parts->require("stddev", "'lognormal'");
   auto meanValue = mean ? readDuration(context, *mean, false) : std::nullopt;
   auto stddevValue = stddev ? readDuration(context, *stddev, true) : std::nullopt;
-  if (!meanValue || !stddevValue) return std::nullopt;
+  if (!meanValue || !stddevValue) {
+    return std::nullopt;
+  }
   return Distribution{Distribution::Kind::Lognormal, *meanValue, *stddevValue};
 }
 
@@ -76,19 +82,27 @@ std::optional<Distribution> readServiceTime(ReadContext& context, const Field& f
     const bool constant = kind.key == "constant";
     // A constant time may be zero (an instant step); an exponential needs a positive mean.
     auto value = readDuration(context, kind, constant);
-    if (!value) return std::nullopt;
+    if (!value) {
+      return std::nullopt;
+    }
     return Distribution{constant ? Distribution::Kind::Constant : Distribution::Kind::Exponential,
                         *value, 0};
   }
-  if (kind.key == "uniform") return readUniform(context, kind);
-  if (kind.key == "lognormal") return readLognormal(context, kind);
+  if (kind.key == "uniform") {
+    return readUniform(context, kind);
+  }
+  if (kind.key == "lognormal") {
+    return readLognormal(context, kind);
+  }
   return std::nullopt;  // unknown kind, reported above
 }
 
 std::optional<RetrySpec> readRetry(ReadContext& context, const Field& field) {
   const std::optional<MapFields> parts =
       readMap(context, field, "{max_attempts: 5, backoff: 100ms, multiplier: 2, max_backoff: 5s}");
-  if (!parts) return std::nullopt;
+  if (!parts) {
+    return std::nullopt;
+  }
   parts->rejectUnknown({"max_attempts", "backoff", "multiplier", "max_backoff"}, "in 'retry'");
   // Writing `retry:` at all asks for retries, hence 3 attempts rather than the absent-case 1.
   RetrySpec retry{3, 100 * kMillisecond, 2.0, 30 * kSecond};
@@ -98,53 +112,49 @@ std::optional<RetrySpec> readRetry(ReadContext& context, const Field& field) {
     ok = ok && v.has_value();
     retry.maxAttempts = static_cast<int>(v.value_or(retry.maxAttempts));
   }
-  if (const Field* f = parts->find("backoff")) {
-    auto v = readDuration(context, *f, true);
-    ok = ok && v.has_value();
-    retry.backoff = v.value_or(retry.backoff);
-  }
+  const Field* backoffField = parts->find("backoff");
+  const auto backoff = backoffField ? readDuration(context, *backoffField, true) : retry.backoff;
   if (const Field* f = parts->find("multiplier")) {
     auto v = readNumber(context, *f, {1.0, 1000.0});
     ok = ok && v.has_value();
     retry.multiplier = v.value_or(retry.multiplier);
   }
-  const Field* maxBackoff = parts->find("max_backoff");
-  if (maxBackoff) {
-    auto v = readDuration(context, *maxBackoff, true);
-    ok = ok && v.has_value();
-    retry.maxBackoff = v.value_or(retry.maxBackoff);
+  const Field* maxBackoffField = parts->find("max_backoff");
+  // The default cap must not contradict a longer backoff the author did write.
+  const auto maxBackoff = maxBackoffField ? readDuration(context, *maxBackoffField, true)
+                                          : std::max(retry.maxBackoff, backoff.value_or(0));
+  if (!backoff || !maxBackoff) {
+    return std::nullopt;
   }
-  if (!maxBackoff) {
-    // The default cap must not contradict a longer backoff the author did write.
-    retry.maxBackoff = std::max(retry.maxBackoff, retry.backoff);
-  } else if (ok && retry.maxBackoff < retry.backoff) {
-    context.error(maxBackoff->valuePos, "'max_backoff' (" + formatDuration(retry.maxBackoff) +
-                                            ") must not be shorter than 'backoff' (" +
-                                            formatDuration(retry.backoff) + ")");
-    ok = false;
+  if (*maxBackoff < *backoff) {
+    context.error(maxBackoffField->valuePos, "'max_backoff' (" + formatDuration(*maxBackoff) +
+                                                 ") must not be shorter than 'backoff' (" +
+                                                 formatDuration(*backoff) + ")");
+    return std::nullopt;
   }
-  if (!ok) return std::nullopt;
+  retry.backoff = *backoff;
+  retry.maxBackoff = *maxBackoff;
+  if (!ok) {
+    return std::nullopt;
+  }
   return retry;
 }
 
 std::optional<AutoscaleSpec> readAutoscale(ReadContext& context, const Field& field) {
   const std::optional<MapFields> parts =
       readMap(context, field, "{min: 1, max: 8, target_backlog: 100, check_every: 1s}");
-  if (!parts) return std::nullopt;
+  if (!parts) {
+    return std::nullopt;
+  }
   parts->rejectUnknown({"min", "max", "target_backlog", "check_every"}, "in 'autoscale'");
   AutoscaleSpec autoscale;
   bool ok = true;
-  if (const Field* f = parts->find("min")) {
-    auto v = readInteger(context, *f, 1, limits::kMaxInstances);
-    ok = ok && v.has_value();
-    autoscale.min = static_cast<int>(v.value_or(1));
-  }
-  const Field* max = parts->require("max", "'autoscale'");
-  if (max) {
-    auto v = readInteger(context, *max, 1, limits::kMaxInstances);
-    ok = ok && v.has_value();
-    autoscale.max = static_cast<int>(v.value_or(autoscale.min));
-  }
+  const Field* minField = parts->find("min");
+  const auto min = minField ? readInteger(context, *minField, 1, limits::kMaxInstances)
+                            : std::optional<std::int64_t>(1);
+  const Field* maxField = parts->require("max", "'autoscale'");
+  const auto max =
+      maxField ? readInteger(context, *maxField, 1, limits::kMaxInstances) : std::nullopt;
   if (const Field* f = parts->find("target_backlog")) {
     auto v = readNumber(context, *f, {0.0, 1e9, true});
     ok = ok && v.has_value();
@@ -155,25 +165,35 @@ std::optional<AutoscaleSpec> readAutoscale(ReadContext& context, const Field& fi
     ok = ok && v.has_value();
     autoscale.checkEvery = v.value_or(autoscale.checkEvery);
   }
-  if (!max) return std::nullopt;
-  if (ok && autoscale.min > autoscale.max) {
-    context.error(max->valuePos, "'autoscale' max (" + std::to_string(autoscale.max) +
-                                     ") must not be below its min (" +
-                                     std::to_string(autoscale.min) + ")");
-    ok = false;
+  if (!min || !max) {
+    return std::nullopt;
   }
-  if (!ok) return std::nullopt;
+  autoscale.min = static_cast<int>(min.value_or(1));
+  autoscale.max = static_cast<int>(max.value_or(1));
+  if (autoscale.min > autoscale.max) {
+    context.error(maxField->valuePos, "'autoscale' max (" + std::to_string(autoscale.max) +
+                                          ") must not be below its min (" +
+                                          std::to_string(autoscale.min) + ")");
+    return std::nullopt;
+  }
+  if (!ok) {
+    return std::nullopt;
+  }
   return autoscale;
 }
 
 std::vector<EmitSpec> readEmits(ReadContext& context, const Field& field,
                                 const std::string& serviceLabel) {
   std::vector<EmitSpec> emits;
-  if (field.value.IsNull()) return emits;
+  if (field.value.IsNull()) {
+    return emits;
+  }
   const auto items = readItems(context, field, false,
                                "maps like {topic: invoices, event: "
                                "InvoiceCreated}");
-  if (!items) return emits;
+  if (!items) {
+    return emits;
+  }
   for (std::size_t i = 0; i < items->size(); ++i) {
     const Item& item = (*items)[i];
     const std::string label = "emit #" + std::to_string(i + 1) + " of " + serviceLabel;

@@ -14,13 +14,15 @@ const std::vector<std::string> kServiceKeys{
 
 void readSubscribes(ReadContext& context, const Field& field, ServiceSpec& service) {
   const auto items = readItems(context, field, true, "topic names");
-  if (!items) return;
+  if (!items) {
+    return;
+  }
   if (items->empty()) {
     context.error(field.valuePos, "'subscribes' must name at least one topic");
     return;
   }
   for (const Item& item : *items) {
-    // Kept even when unreadable, so positions stay parallel and later checks stay quiet.
+    // Kept even when unreadable, so that positions stay parallel to names.
     service.subscribes.push_back(
         readName(context, itemField("each entry of 'subscribes'", item)).value_or(""));
     service.subscribesPos.push_back(item.pos);
@@ -29,7 +31,9 @@ void readSubscribes(ReadContext& context, const Field& field, ServiceSpec& servi
 
 void readPoisonKeys(ReadContext& context, const Field& field, ServiceSpec& service) {
   const auto items = readItems(context, field, true, "keys");
-  if (!items) return;
+  if (!items) {
+    return;
+  }
   for (const Item& item : *items) {
     if (auto key = readText(context, itemField("each entry of 'poison_keys'", item))) {
       service.poisonKeys.push_back(*key);
@@ -39,7 +43,9 @@ void readPoisonKeys(ReadContext& context, const Field& field, ServiceSpec& servi
 
 void readAcceptsSchema(ReadContext& context, const Field& field, ServiceSpec& service) {
   const auto items = readItems(context, field, true, "schema versions");
-  if (!items) return;
+  if (!items) {
+    return;
+  }
   if (items->empty()) {
     // An empty list would mean "accepts every version", the opposite of what it looks like.
     context.error(field.valuePos,
@@ -59,11 +65,12 @@ void readService(ReadContext& context, const MapFields& entry, std::size_t index
                  Scenario& scenario, ValidationOptions& gaps) {
   ServiceSpec service;
   bool named = false;
-  const std::string label =
-      readEntryName(context, entry, "service", index, service.name, service.pos, named);
+  const std::string label = readEntryName(context, entry, "service", index, kServiceKeys,
+                                          service.name, service.pos, named);
   gaps.servicesIncomplete = gaps.servicesIncomplete || !named;
-  entry.rejectUnknown(kServiceKeys, "in " + label);
-  if (const Field* f = entry.require("subscribes", label)) readSubscribes(context, *f, service);
+  if (const Field* f = entry.require("subscribes", label)) {
+    readSubscribes(context, *f, service);
+  }
   if (const Field* f = entry.find("delivery")) {
     const std::vector<std::pair<std::string, DeliveryMode>> choices{
         {"shared", DeliveryMode::Shared}, {"partitioned", DeliveryMode::Partitioned}};
@@ -86,7 +93,9 @@ void readService(ReadContext& context, const MapFields& entry, std::size_t index
   if (const Field* f = entry.find("failure_rate")) {
     service.failureRate = readProbability(context, *f).value_or(0.0);
   }
-  if (const Field* f = entry.find("poison_keys")) readPoisonKeys(context, *f, service);
+  if (const Field* f = entry.find("poison_keys")) {
+    readPoisonKeys(context, *f, service);
+  }
   if (const Field* f = entry.find("retry")) {
     service.retry = readRetry(context, *f).value_or(RetrySpec{});
   }
@@ -97,9 +106,15 @@ void readService(ReadContext& context, const MapFields& entry, std::size_t index
   if (const Field* f = entry.find("idempotent")) {
     service.idempotent = readBool(context, *f).value_or(false);
   }
-  if (const Field* f = entry.find("accepts_schema")) readAcceptsSchema(context, *f, service);
-  if (const Field* f = entry.find("emits")) service.emits = readEmits(context, *f, label);
-  if (const Field* f = entry.find("autoscale")) service.autoscale = readAutoscale(context, *f);
+  if (const Field* f = entry.find("accepts_schema")) {
+    readAcceptsSchema(context, *f, service);
+  }
+  if (const Field* f = entry.find("emits")) {
+    service.emits = readEmits(context, *f, label);
+  }
+  if (const Field* f = entry.find("autoscale")) {
+    service.autoscale = readAutoscale(context, *f);
+  }
   scenario.services.push_back(std::move(service));
 }
 

@@ -18,8 +18,12 @@ bool isContinuation(unsigned byte) {
 // Length of the valid UTF-8 sequence starting at `i`, or 0 if it is not valid.
 std::size_t sequenceLength(std::string_view text, std::size_t i) {
   const unsigned lead = byteAt(text, i);
-  if (lead == 0) return 0;
-  if (lead < 0x80) return 1;
+  if (lead == 0) {
+    return 0;
+  }
+  if (lead < 0x80) {
+    return 1;
+  }
   std::size_t length = 0;
   std::uint32_t codePoint = 0;
   if ((lead & 0xE0u) == 0xC0u) {
@@ -34,16 +38,26 @@ std::size_t sequenceLength(std::string_view text, std::size_t i) {
   } else {
     return 0;
   }
-  if (i + length > text.size()) return 0;
+  if (i + length > text.size()) {
+    return 0;
+  }
   for (std::size_t k = 1; k < length; ++k) {
     const unsigned next = byteAt(text, i + k);
-    if (!isContinuation(next)) return 0;
+    if (!isContinuation(next)) {
+      return 0;
+    }
     codePoint = (codePoint << 6) | (next & 0x3Fu);
   }
   constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (codePoint < kSmallest[length]) return 0;  // overlong encodings hide characters
-  if (codePoint >= 0xD800 && codePoint <= 0xDFFF) return 0;
-  if (codePoint > 0x10FFFF) return 0;
+  if (codePoint < kSmallest[length]) {
+    return 0;  // overlong encodings hide characters
+  }
+  if (codePoint >= 0xD800 && codePoint <= 0xDFFF) {
+    return 0;
+  }
+  if (codePoint > 0x10FFFF) {
+    return 0;
+  }
   return length;
 }
 
@@ -53,7 +67,9 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t length = sequenceLength(text, i);
-    if (length == 0) return i;
+    if (length == 0) {
+      return i;
+    }
     i += length;
   }
   return std::nullopt;
@@ -63,9 +79,44 @@ int columnAt(std::string_view text, std::size_t lineStart, std::size_t offset) {
   offset = std::min(offset, text.size());
   int column = 1;
   for (std::size_t i = lineStart; i < offset; ++i) {
-    if (!isContinuation(byteAt(text, i))) ++column;
+    if (!isContinuation(byteAt(text, i))) {
+      ++column;
+    }
   }
   return column;
+}
+
+ColumnIndex::ColumnIndex(std::string_view text) : m_text(text) {
+  // One checkpoint per stride, up to and including the end, so every offset has one.
+  m_checkpoints.reserve(text.size() / kStride + 1);
+  std::uint32_t count = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i % kStride == 0) {
+      m_checkpoints.push_back(count);
+    }
+    if (i < text.size() && isContinuation(byteAt(text, i))) {
+      ++count;
+    }
+  }
+}
+
+std::size_t ColumnIndex::continuationsBefore(std::size_t offset) const {
+  const std::size_t block = offset / kStride;
+  std::size_t count = m_checkpoints[block];
+  for (std::size_t i = block * kStride; i < offset; ++i) {
+    if (isContinuation(byteAt(m_text, i))) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+int ColumnIndex::column(std::size_t lineStart, std::size_t offset) const {
+  offset = std::min(offset, m_text.size());
+  lineStart = std::min(lineStart, offset);
+  const std::size_t characters =
+      (offset - lineStart) - (continuationsBefore(offset) - continuationsBefore(lineStart));
+  return static_cast<int>(characters) + 1;
 }
 
 SourcePos positionAt(std::string_view text, std::size_t offset) {

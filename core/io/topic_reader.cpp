@@ -11,10 +11,9 @@ void readTopics(ReadContext& context, const Field& section, Scenario& scenario,
       [&](const MapFields& entry, std::size_t index) {
         TopicSpec topic;
         bool named = false;
-        const std::string label =
-            readEntryName(context, entry, "topic", index, topic.name, topic.pos, named);
+        readEntryName(context, entry, "topic", index,
+                      {"name", "partitions", "capacity", "overflow"}, topic.name, topic.pos, named);
         gaps.topicsIncomplete = gaps.topicsIncomplete || !named;
-        entry.rejectUnknown({"name", "partitions", "capacity", "overflow"}, "in " + label);
         if (const Field* f = entry.find("partitions")) {
           if (auto v = readInteger(context, *f, 1, limits::kMaxPartitions)) {
             topic.partitions = static_cast<int>(*v);
@@ -29,7 +28,9 @@ void readTopics(ReadContext& context, const Field& section, Scenario& scenario,
               {"drop-newest", Overflow::DropNewest},
               {"drop-oldest", Overflow::DropOldest},
               {"reject", Overflow::Reject}};
-          if (auto v = readChoice(context, *f, choices)) topic.overflow = *v;
+          if (auto v = readChoice(context, *f, choices)) {
+            topic.overflow = *v;
+          }
         }
         scenario.topics.push_back(std::move(topic));
       });
@@ -37,9 +38,13 @@ void readTopics(ReadContext& context, const Field& section, Scenario& scenario,
 }
 
 void readLayout(ReadContext& context, const Field& section, Scenario& scenario) {
-  if (section.value.IsNull()) return;
+  if (section.value.IsNull()) {
+    return;
+  }
   const std::optional<MapFields> nodes = readMap(context, section, "{orders: {x: 120, y: 40}}");
-  if (!nodes) return;
+  if (!nodes) {
+    return;
+  }
   // Positions only place nodes on the canvas, so any finite number within reason will do.
   const NumberRange coordinate{-1e9, 1e9};
   for (const Field& node : nodes->fields()) {
@@ -51,13 +56,19 @@ void readLayout(ReadContext& context, const Field& section, Scenario& scenario) 
     Field described = node;
     described.subject = "layout of '" + shortened(node.key) + "'";
     const std::optional<MapFields> point = readMap(context, described, "{x: 120, y: 40}");
-    if (!point) continue;
+    if (!point) {
+      continue;
+    }
     point->rejectUnknown({"x", "y"}, where);
     LayoutEntry entry{node.key, 0, 0};
     const Field* x = point->require("x", described.subject);
     const Field* y = point->require("y", described.subject);
-    if (x) entry.x = readNumber(context, *x, coordinate).value_or(0);
-    if (y) entry.y = readNumber(context, *y, coordinate).value_or(0);
+    if (x) {
+      entry.x = readNumber(context, *x, coordinate).value_or(0);
+    }
+    if (y) {
+      entry.y = readNumber(context, *y, coordinate).value_or(0);
+    }
     scenario.layout.push_back(std::move(entry));
   }
 }

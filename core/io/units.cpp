@@ -37,15 +37,19 @@ bool isDigit(char c) {
 }
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
     text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
     text.remove_suffix(1);
+  }
   return text;
 }
 
 void setError(std::string* error, std::string message) {
-  if (error) *error = std::move(message);
+  if (error) {
+    *error = std::move(message);
+  }
 }
 
 std::string quoted(std::string_view text) {
@@ -54,9 +58,13 @@ std::string quoted(std::string_view text) {
 
 const Unit* findUnit(std::string_view name) {
   // Both spellings of micro (U+00B5 and U+03BC) are common in copied text.
-  if (name == "\u00b5s" || name == "\u03bcs") name = "us";
+  if (name == "\u00b5s" || name == "\u03bcs") {
+    name = "us";
+  }
   for (const Unit& unit : kUnits) {
-    if (unit.name == name) return &unit;
+    if (unit.name == name) {
+      return &unit;
+    }
   }
   return nullptr;
 }
@@ -66,7 +74,9 @@ std::string unknownUnitMessage(std::string_view unit, std::string_view text, std
                                const std::vector<std::string>& candidates) {
   std::string message = "unknown unit " + quoted(unit) + " in " + std::string(what) + " " +
                         quoted(text) + "; use " + std::string(choices);
-  if (auto hint = closestMatch(unit, candidates)) message += " (did you mean '" + *hint + "'?)";
+  if (auto hint = closestMatch(unit, candidates)) {
+    message += " (did you mean '" + *hint + "'?)";
+  }
   return message;
 }
 
@@ -99,16 +109,18 @@ std::optional<SimTime> scaleExactly(std::string_view whole, std::string_view fra
   std::int64_t integer = 0;
   if (firstNonZero != std::string::npos) {
     const std::string_view significant = std::string_view(integerDigits).substr(firstNonZero);
-    if (significant.size() > 18) return std::nullopt;
+    if (significant.size() > 18) {
+      return std::nullopt;
+    }
     std::from_chars(significant.data(), significant.data() + significant.size(), integer);
   }
   std::int64_t result = 0;
   if (__builtin_mul_overflow(integer, static_cast<std::int64_t>(unit.mantissa), &result)) {
     return std::nullopt;
   }
-  const int carry = multiplyFraction(rest, unit.mantissa);
-  const int roundUp = !rest.empty() && rest.front() >= '5' ? 1 : 0;
-  if (__builtin_add_overflow(result, static_cast<std::int64_t>(carry + roundUp), &result)) {
+  const std::int64_t carry = multiplyFraction(rest, unit.mantissa);
+  const std::int64_t roundUp = !rest.empty() && rest.front() >= '5' ? 1 : 0;
+  if (__builtin_add_overflow(result, carry + roundUp, &result)) {
     return std::nullopt;
   }
   return result;
@@ -118,7 +130,9 @@ std::optional<SimTime> scaleExactly(std::string_view whole, std::string_view fra
 std::optional<std::string> exactQuotient(std::uint64_t value, std::uint64_t divisor) {
   std::string text = std::to_string(value / divisor);
   std::uint64_t remainder = value % divisor;
-  if (remainder == 0) return text;
+  if (remainder == 0) {
+    return text;
+  }
   text += '.';
   for (int digit = 0; digit < 12 && remainder != 0; ++digit) {
     // remainder < divisor <= 3.6e12, so remainder * 10 cannot overflow.
@@ -126,7 +140,9 @@ std::optional<std::string> exactQuotient(std::uint64_t value, std::uint64_t divi
     text += static_cast<char>('0' + remainder / divisor);
     remainder %= divisor;
   }
-  if (remainder != 0) return std::nullopt;
+  if (remainder != 0) {
+    return std::nullopt;
+  }
   return text;
 }
 
@@ -144,14 +160,16 @@ std::optional<SimTime> parseDuration(std::string_view text, std::string* error) 
     return std::nullopt;
   }
   std::size_t at = 0;
-  while (at < input.size() && isDigit(input[at]))
+  while (at < input.size() && isDigit(input[at])) {
     ++at;
+  }
   const std::string_view whole = input.substr(0, at);
   std::string_view fraction;
   if (at < input.size() && input[at] == '.') {
     const std::size_t start = ++at;
-    while (at < input.size() && isDigit(input[at]))
+    while (at < input.size() && isDigit(input[at])) {
       ++at;
+    }
     fraction = input.substr(start, at - start);
   }
   if (whole.empty() && fraction.empty()) {
@@ -240,7 +258,9 @@ std::optional<double> parseRate(std::string_view text, std::string* error) {
 }
 
 std::string formatDuration(SimTime t) {
-  if (t == 0) return "0s";
+  if (t == 0) {
+    return "0s";
+  }
   // Work on the magnitude as unsigned so that the most negative value does not overflow.
   const bool negative = t < 0;
   const std::uint64_t magnitude =
@@ -248,9 +268,13 @@ std::string formatDuration(SimTime t) {
   std::string best;
   for (const Unit& unit : kUnits) {
     const auto digits = exactQuotient(magnitude, static_cast<std::uint64_t>(unit.nanoseconds));
-    if (!digits) continue;
+    if (!digits) {
+      continue;
+    }
     std::string candidate = *digits + std::string(unit.name);
-    if (best.empty() || candidate.size() <= best.size()) best = std::move(candidate);
+    if (best.empty() || candidate.size() <= best.size()) {
+      best = std::move(candidate);
+    }
   }
   return negative ? "-" + best : best;
 }

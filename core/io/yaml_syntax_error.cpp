@@ -30,7 +30,9 @@ const std::pair<std::string_view, std::string_view> kExplanations[] = {
 
 std::string explain(const std::string& message) {
   for (const auto& [raw, explanation] : kExplanations) {
-    if (message == raw) return std::string(explanation);
+    if (message == raw) {
+      return std::string(explanation);
+    }
   }
   return message;
 }
@@ -64,13 +66,17 @@ std::optional<std::size_t> tooDeepBracket(std::string_view text) {
     if (comment) {
       comment = c != '\n';
     } else if (quote) {
-      if (c == quote) quote = 0;
+      if (c == quote) {
+        quote = 0;
+      }
     } else if (c == '"' || c == '\'') {
       quote = c;
     } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) {
       comment = true;
     } else if (c == '[' || c == '{') {
-      if (++depth > kMaxPayloadDepth) return i;
+      if (++depth > kMaxPayloadDepth) {
+        return i;
+      }
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
     }

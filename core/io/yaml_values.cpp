@@ -30,7 +30,9 @@ std::optional<WholeNumber> parseWholeNumber(std::string_view text) {
   }
   const char* end = digits.data() + digits.size();
   auto [parsedEnd, status] = std::from_chars(digits.data(), end, number.magnitude);
-  if (!digits.empty() && status == std::errc() && parsedEnd == end) return number;
+  if (!digits.empty() && status == std::errc() && parsedEnd == end) {
+    return number;
+  }
   double value = 0;
   auto [floatEnd, floatStatus] = std::from_chars(digits.data(), end, value);
   constexpr double kExactLimit = 9007199254740992.0;  // 2^53
@@ -43,7 +45,9 @@ std::optional<WholeNumber> parseWholeNumber(std::string_view text) {
 }
 
 std::optional<double> parseNumber(std::string_view text) {
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (!text.empty() && text.front() == '+') {
+    text.remove_prefix(1);
+  }
   double value = 0;
   const char* end = text.data() + text.size();
   auto [parsedEnd, status] = std::from_chars(text.data(), end, value);
@@ -59,18 +63,24 @@ std::string rangeText(NumberRange range) {
     std::string text = "greater than " + formatNumber(range.min);
     return unbounded ? text : text + " and at most " + formatNumber(range.max);
   }
-  if (unbounded) return "of at least " + formatNumber(range.min);
+  if (unbounded) {
+    return "of at least " + formatNumber(range.min);
+  }
   return "from " + formatNumber(range.min) + " to " + formatNumber(range.max);
 }
 
 // "'warmup': unknown unit ..." but not "'duration': duration '60' needs a unit ...".
 std::string withSubject(const Field& field, const std::string& problem) {
-  if (!field.key.empty() && problem.rfind(field.key + " ", 0) == 0) return problem;
+  if (!field.key.empty() && problem.rfind(field.key + " ", 0) == 0) {
+    return problem;
+  }
   return field.name() + ": " + problem;
 }
 
 bool isScalar(ReadContext& context, const Field& field, std::string_view mustBe) {
-  if (field.value.IsScalar()) return true;
+  if (field.value.IsScalar()) {
+    return true;
+  }
   context.error(field.valuePos, field.name() + " must be " + std::string(mustBe) + ", got " +
                                     describe(field.value));
   return false;
@@ -88,12 +98,16 @@ std::string formatNumber(double value) {
 }
 
 std::optional<std::string> readText(ReadContext& context, const Field& field) {
-  if (!isScalar(context, field, "a string")) return std::nullopt;
+  if (!isScalar(context, field, "a string")) {
+    return std::nullopt;
+  }
   return field.value.Scalar();
 }
 
 std::optional<std::string> readName(ReadContext& context, const Field& field) {
-  if (!isScalar(context, field, "a name")) return std::nullopt;
+  if (!isScalar(context, field, "a name")) {
+    return std::nullopt;
+  }
   const std::string& text = field.value.Scalar();
   if (text.empty()) {
     context.error(field.valuePos, field.name() + " must not be empty");
@@ -120,14 +134,18 @@ std::optional<std::int64_t> readInteger(ReadContext& context, const Field& field
                                         std::int64_t max) {
   const std::string mustBe =
       "an integer from " + std::to_string(min) + " to " + std::to_string(max);
-  if (!isScalar(context, field, mustBe)) return std::nullopt;
+  if (!isScalar(context, field, mustBe)) {
+    return std::nullopt;
+  }
   const std::optional<WholeNumber> number = parseWholeNumber(field.value.Scalar());
   if (number) {
     const auto magnitude = static_cast<std::int64_t>(number->magnitude);
     // Magnitudes past int64 are out of every range an int field has.
     if (number->magnitude <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
       const std::int64_t value = number->negative ? -magnitude : magnitude;
-      if (value >= min && value <= max) return value;
+      if (value >= min && value <= max) {
+        return value;
+      }
     }
   }
   context.error(field.valuePos,
@@ -139,7 +157,9 @@ std::optional<std::uint64_t> readUnsigned(ReadContext& context, const Field& fie
                                           std::uint64_t min, std::uint64_t max) {
   const std::string mustBe =
       "an integer from " + std::to_string(min) + " to " + std::to_string(max);
-  if (!isScalar(context, field, mustBe)) return std::nullopt;
+  if (!isScalar(context, field, mustBe)) {
+    return std::nullopt;
+  }
   const std::optional<WholeNumber> number = parseWholeNumber(field.value.Scalar());
   if (number && (!number->negative || number->magnitude == 0) && number->magnitude >= min &&
       number->magnitude <= max) {
@@ -152,7 +172,9 @@ std::optional<std::uint64_t> readUnsigned(ReadContext& context, const Field& fie
 
 std::optional<double> readNumber(ReadContext& context, const Field& field, NumberRange range) {
   const std::string mustBe = "a number " + rangeText(range);
-  if (!isScalar(context, field, mustBe)) return std::nullopt;
+  if (!isScalar(context, field, mustBe)) {
+    return std::nullopt;
+  }
   const std::optional<double> value = parseNumber(field.value.Scalar());
   if (value && *value <= range.max &&
       (range.minExclusive ? *value > range.min : *value >= range.min)) {
@@ -168,12 +190,19 @@ std::optional<double> readProbability(ReadContext& context, const Field& field) 
 }
 
 std::optional<bool> readBool(ReadContext& context, const Field& field) {
-  if (!isScalar(context, field, "true or false")) return std::nullopt;
+  if (!isScalar(context, field, "true or false")) {
+    return std::nullopt;
+  }
   std::string text = field.value.Scalar();
-  for (char& c : text)
+  for (char& c : text) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (text == "true" || text == "yes" || text == "on") return true;
-  if (text == "false" || text == "no" || text == "off") return false;
+  }
+  if (text == "true" || text == "yes" || text == "on") {
+    return true;
+  }
+  if (text == "false" || text == "no" || text == "off") {
+    return false;
+  }
   context.error(field.valuePos,
                 field.name() + " must be true or false, got " + describe(field.value));
   return std::nullopt;
@@ -197,10 +226,14 @@ std::optional<SimTime> readDuration(ReadContext& context, const Field& field, bo
 }
 
 std::optional<double> readRate(ReadContext& context, const Field& field) {
-  if (!isScalar(context, field, "a rate like 800/s, 30/m or 5/h")) return std::nullopt;
+  if (!isScalar(context, field, "a rate like 800/s, 30/m or 5/h")) {
+    return std::nullopt;
+  }
   std::string problem;
   const std::optional<double> value = parseRate(field.value.Scalar(), &problem);
-  if (!value) context.error(field.valuePos, withSubject(field, problem));
+  if (!value) {
+    context.error(field.valuePos, withSubject(field, problem));
+  }
   return value;
 }
 
@@ -210,13 +243,19 @@ std::optional<int> readChoiceIndex(ReadContext& context, const Field& field,
   for (std::size_t i = 0; i < choices.size(); ++i) {
     list += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i];
   }
-  if (!isScalar(context, field, list)) return std::nullopt;
+  if (!isScalar(context, field, list)) {
+    return std::nullopt;
+  }
   const std::string& text = field.value.Scalar();
   for (std::size_t i = 0; i < choices.size(); ++i) {
-    if (choices[i] == text) return static_cast<int>(i);
+    if (choices[i] == text) {
+      return static_cast<int>(i);
+    }
   }
   std::string message = field.name() + " must be " + list + ", got " + describe(field.value);
-  if (auto hint = closestMatch(text, choices)) message += "; did you mean '" + *hint + "'?";
+  if (auto hint = closestMatch(text, choices)) {
+    message += "; did you mean '" + *hint + "'?";
+  }
   context.error(field.valuePos, message);
   return std::nullopt;
 }
@@ -236,7 +275,9 @@ std::optional<std::vector<Item>> readItems(ReadContext& context, const Field& fi
   }
   for (const YAML::Node& node : field.value) {
     const SourcePos pos = context.position(node);
-    if (!context.spend(pos)) return std::nullopt;
+    if (!context.spend(pos)) {
+      return std::nullopt;
+    }
     items.push_back({node, pos});
   }
   return items;

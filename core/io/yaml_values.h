@@ -27,8 +27,8 @@ std::optional<std::uint64_t> readUnsigned(ReadContext& context, const Field& fie
 
 // The range a number must lie in; `minExclusive` makes the lower bound "greater than".
 struct NumberRange {
-  double min;
-  double max;
+  double min = 0;
+  double max = 0;
   bool minExclusive = false;
 };
 std::optional<double> readNumber(ReadContext& context, const Field& field, NumberRange range);
@@ -48,10 +48,14 @@ template <typename Enum>
 std::optional<Enum> readChoice(ReadContext& context, const Field& field,
                                const std::vector<std::pair<std::string, Enum>>& choices) {
   std::vector<std::string> words;
-  for (const auto& choice : choices)
+  words.reserve(choices.size());
+  for (const auto& choice : choices) {
     words.push_back(choice.first);
+  }
   const std::optional<int> index = readChoiceIndex(context, field, words);
-  if (!index) return std::nullopt;
+  if (!index) {
+    return std::nullopt;
+  }
   return choices[static_cast<std::size_t>(*index)].second;
 }
 

@@ -31,14 +31,16 @@ class EmitGraph {
       if (added) {
         m_topics.emplace_back(name);
         m_subscribers.emplace_back();
+        m_lastEmitter.push_back(-1);
       }
       return it->second;
     };
     m_steps.resize(services.size());
     for (std::size_t s = 0; s < services.size(); ++s) {
       for (const std::string& topic : services[s].subscribes) {
+        // Services are visited in order, so a repeat can only be the last entry.
         auto& list = m_subscribers[static_cast<std::size_t>(topicOf(topic))];
-        if (std::find(list.begin(), list.end(), static_cast<int>(s)) == list.end()) {
+        if (list.empty() || list.back() != static_cast<int>(s)) {
           list.push_back(static_cast<int>(s));
         }
       }
@@ -46,12 +48,17 @@ class EmitGraph {
     for (std::size_t s = 0; s < services.size(); ++s) {
       const auto& emits = services[s].emits;
       for (std::size_t e = 0; e < emits.size(); ++e) {
-        if (emits[e].probability < 1.0) continue;
+        if (emits[e].probability < 1.0) {
+          continue;
+        }
         const int topic = topicOf(emits[e].topic);
-        auto& steps = m_steps[s];
-        const bool known = std::any_of(steps.begin(), steps.end(),
-                                       [&](const Step& step) { return step.topic == topic; });
-        if (!known) steps.push_back({topic, static_cast<int>(e)});
+        // One step per topic and service: the first certain emit to it.
+        int& last = m_lastEmitter[static_cast<std::size_t>(topic)];
+        if (last == static_cast<int>(s)) {
+          continue;
+        }
+        last = static_cast<int>(s);
+        m_steps[s].push_back({topic, static_cast<int>(e)});
       }
     }
   }
@@ -72,6 +79,7 @@ class EmitGraph {
   const Scenario& m_scenario;
   std::vector<std::string> m_topics;
   std::vector<std::vector<int>> m_subscribers;
+  std::vector<int> m_lastEmitter;  // per topic: the last service given a step to it
   std::vector<std::vector<Step>> m_steps;
 };
 
@@ -97,7 +105,9 @@ std::vector<int> components(const EmitGraph& graph, int& count) {
     return v[static_cast<std::size_t>(i)];
   };
   for (int root = 0; root < n; ++root) {
-    if (at(index, root) != kUnvisited) continue;
+    if (at(index, root) != kUnvisited) {
+      continue;
+    }
     frames.push_back({root});
     at(index, root) = at(low, root) = nextIndex++;
     stack.push_back(root);
@@ -171,12 +181,16 @@ EmitLoop shortestLoop(const EmitGraph& graph, const std::vector<int>& component,
           back = {node, step.topic, step.emit};
           break;
         }
-        if (seen[static_cast<std::size_t>(target)]) continue;
+        if (seen[static_cast<std::size_t>(target)]) {
+          continue;
+        }
         seen[static_cast<std::size_t>(target)] = true;
         via[static_cast<std::size_t>(target)] = {node, step.topic, step.emit};
         queue.push_back(target);
       }
-      if (back.from >= 0) break;
+      if (back.from >= 0) {
+        break;
+      }
     }
   }
   // Walk back from the closing step, then reverse into reading order.
@@ -210,19 +224,25 @@ std::vector<EmitLoop> findEndlessEmitLoops(const Scenario& scenario) {
   std::vector<int> first(static_cast<std::size_t>(count), -1);
   for (int s = 0; s < graph.size(); ++s) {
     const auto c = static_cast<std::size_t>(component[static_cast<std::size_t>(s)]);
-    if (size[c]++ == 0) first[c] = s;
+    if (size[c]++ == 0) {
+      first[c] = s;
+    }
   }
   std::vector<EmitLoop> loops;
   for (int s = 0; s < graph.size(); ++s) {
     const auto c = static_cast<std::size_t>(component[static_cast<std::size_t>(s)]);
-    if (first[c] != s) continue;
+    if (first[c] != s) {
+      continue;
+    }
     bool feedsItself = size[c] > 1;
     for (const EmitGraph::Step& step : graph.steps(s)) {
       const auto& subscribers = graph.subscribers(step.topic);
       feedsItself =
           feedsItself || std::find(subscribers.begin(), subscribers.end(), s) != subscribers.end();
     }
-    if (feedsItself) loops.push_back(shortestLoop(graph, component, s));
+    if (feedsItself) {
+      loops.push_back(shortestLoop(graph, component, s));
+    }
   }
   return loops;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -40,17 +41,48 @@ class Validator {
     std::stable_sort(m_errors.begin(), m_errors.end(), [](const auto& a, const auto& b) {
       return std::tie(a.line, a.column) < std::tie(b.line, b.column);
     });
+    if (m_dropped > 0) {
+      Diagnostic more = m_errors.back();
+      more.message = std::to_string(m_dropped) + " more problems not listed";
+      m_errors.push_back(std::move(more));
+    }
     return std::move(m_errors);
   }
 
  private:
+  // Hints cost an edit distance per candidate; past the errors anyone will read, skip them.
+  std::optional<std::string> hint(const std::string& word,
+                                  const std::vector<std::string>& candidates) const {
+    constexpr std::size_t kHintedErrors = 200;
+    if (m_errors.size() >= kHintedErrors) {
+      return std::nullopt;
+    }
+    return closestMatch(word, candidates);
+  }
+
+  // Past this many problems a huge generated model would cost gigabytes of messages; the rest
+  // are summed up in one line.
+  static constexpr std::size_t kMaxErrors = 10'000;
+
   void error(SourcePos pos, std::string message) {
+    if (m_errors.size() >= kMaxErrors) {
+      ++m_dropped;
+      return;
+    }
     m_errors.push_back({m_fileName, pos.line, pos.column, std::move(message)});
+  }
+
+  void emptyValue(SourcePos pos, std::string message) {
+    if (!m_options.emptyValuesReported) {
+      error(pos, std::move(message));
+    }
   }
 
   template <typename T>
   void checkCount(const std::vector<T>& items, const char* what) {
-    if (items.size() <= static_cast<std::size_t>(limits::kMaxEntities)) return;
+    if (items.size() <= static_cast<std::size_t>(limits::kMaxEntities)) {
+      return;
+    }
     error(items[static_cast<std::size_t>(limits::kMaxEntities)].pos,
           "too many " + std::string(what) + ": " + std::to_string(items.size()) + " (at most " +
               std::to_string(limits::kMaxEntities) + ")");
@@ -67,7 +99,7 @@ class Validator {
     std::map<std::string, SourcePos> topics;
     for (const TopicSpec& topic : m_scenario.topics) {
       if (topic.name.empty()) {
-        error(topic.pos, "topic has no name");
+        emptyValue(topic.pos, "topic has no name");
         m_options.topicsIncomplete = true;
       } else if (auto [it, added] = topics.emplace(topic.name, topic.pos); !added) {
         error(topic.pos, "duplicate topic name " + inQuotes(topic.name) + firstAt(it->second));
@@ -77,7 +109,9 @@ class Validator {
     std::map<std::string, std::pair<SourcePos, const char*>> actors;
     auto addActor = [&](const std::string& name, SourcePos pos, const char* kind) {
       auto [it, added] = actors.emplace(name, std::make_pair(pos, kind));
-      if (added) return;
+      if (added) {
+        return;
+      }
       if (std::string(it->second.second) == kind) {
         error(pos, "duplicate " + std::string(kind) + " name " + inQuotes(name) +
                        firstAt(it->second.first));
@@ -89,32 +123,42 @@ class Validator {
     };
     for (const ProducerSpec& producer : m_scenario.producers) {
       if (producer.name.empty()) {
-        error(producer.pos, "producer has no name");
+        emptyValue(producer.pos, "producer has no name");
         m_options.producersIncomplete = true;
       } else {
         addActor(producer.name, producer.pos, "producer");
+        if (m_producerNames.insert(producer.name).second) {
+          m_producerOrder.push_back(producer.name);
+        }
       }
     }
     for (const ServiceSpec& service : m_scenario.services) {
       if (service.name.empty()) {
-        error(service.pos, "service has no name");
+        emptyValue(service.pos, "service has no name");
         m_options.servicesIncomplete = true;
       } else {
         addActor(service.name, service.pos, "service");
+        if (m_serviceNames.insert(service.name).second) {
+          m_serviceOrder.push_back(service.name);
+        }
       }
     }
   }
 
   void collectTopicNames() {
-    std::set<std::string> seen;
     auto add = [&](const std::string& name) {
-      if (!name.empty() && seen.insert(name).second) m_topicNames.push_back(name);
+      if (!name.empty() && m_knownTopics.insert(name).second) {
+        m_topicNames.push_back(name);
+      }
     };
-    for (const TopicSpec& topic : m_scenario.topics)
+    for (const TopicSpec& topic : m_scenario.topics) {
       add(topic.name);
+    }
     // A dead-letter topic exists even when undeclared (the reader adds it), so others may read it.
     for (const ServiceSpec& service : m_scenario.services) {
-      if (service.deadLetter) add(*service.deadLetter);
+      if (service.deadLetter) {
+        add(*service.deadLetter);
+      }
     }
   }
 
@@ -122,14 +166,18 @@ class Validator {
   // publishes to".
   void checkTopicReference(const std::string& topic, SourcePos pos, const std::string& owner) {
     if (topic.empty()) {
-      error(pos, owner + " no topic");
+      emptyValue(pos, owner + " no topic");
       return;
     }
-    if (std::find(m_topicNames.begin(), m_topicNames.end(), topic) != m_topicNames.end()) return;
-    if (m_options.topicsIncomplete) return;
+    if (m_knownTopics.count(topic) > 0) {
+      return;
+    }
+    if (m_options.topicsIncomplete) {
+      return;
+    }
     std::string message = owner + " unknown topic " + inQuotes(topic);
-    if (auto hint = closestMatch(topic, m_topicNames)) {
-      message += "; did you mean '" + *hint + "'?";
+    if (auto match = hint(topic, m_topicNames)) {
+      message += "; did you mean '" + *match + "'?";
     } else {
       message += "; declare it under 'topics:'";
     }
@@ -147,14 +195,18 @@ class Validator {
     std::map<std::string, int> subscriberCount;
     for (const ServiceSpec& service : m_scenario.services) {
       const std::string who = "service " + inQuotes(service.name);
-      if (service.subscribes.empty()) error(service.pos, who + " subscribes to no topic");
+      if (service.subscribes.empty()) {
+        emptyValue(service.pos, who + " subscribes to no topic");
+      }
       std::set<std::string> subscribed;
       for (std::size_t i = 0; i < service.subscribes.size(); ++i) {
         const std::string& topic = service.subscribes[i];
         const SourcePos pos =
             i < service.subscribesPos.size() ? service.subscribesPos[i] : service.pos;
         checkTopicReference(topic, pos, who + " subscribes to");
-        if (topic.empty()) continue;
+        if (topic.empty()) {
+          continue;
+        }
         if (!subscribed.insert(topic).second) {
           error(pos, who + " subscribes to " + inQuotes(topic) + " twice");
           continue;
@@ -181,30 +233,34 @@ class Validator {
   void checkActor(const FaultSpec& fault, const char* action, const char* needs) {
     const std::string& name = fault.target;
     if (name.empty()) {
-      error(fault.targetPos, inQuotes(action) + " fault has no target");
+      emptyValue(fault.targetPos, inQuotes(action) + " fault has no target");
       return;
     }
     const bool wantsService = std::string(needs) == "service";
-    const bool isService = m_scenario.findService(name) != nullptr;
-    const bool isProducer = m_scenario.findProducer(name) != nullptr;
-    if (wantsService ? isService : isProducer) return;
+    const bool isService = m_serviceNames.count(name) > 0;
+    const bool isProducer = m_producerNames.count(name) > 0;
+    if (wantsService ? isService : isProducer) {
+      return;
+    }
     const std::string prefix =
         inQuotes(action) + " needs a " + needs + ", but " + inQuotes(name) + " is ";
-    if (wantsService && isProducer) return error(fault.targetPos, prefix + "a producer");
-    if (!wantsService && isService) return error(fault.targetPos, prefix + "a service");
-    if (m_scenario.findTopic(name)) return error(fault.targetPos, prefix + "a topic");
-    if (wantsService ? m_options.servicesIncomplete : m_options.producersIncomplete) return;
-    std::vector<std::string> candidates;
-    if (wantsService) {
-      for (const ServiceSpec& service : m_scenario.services)
-        candidates.push_back(service.name);
-    } else {
-      for (const ProducerSpec& producer : m_scenario.producers) {
-        candidates.push_back(producer.name);
-      }
+    if (wantsService && isProducer) {
+      return error(fault.targetPos, prefix + "a producer");
+    }
+    if (!wantsService && isService) {
+      return error(fault.targetPos, prefix + "a service");
+    }
+    if (m_knownTopics.count(name) > 0) {
+      return error(fault.targetPos, prefix + "a topic");
+    }
+    if (wantsService ? m_options.servicesIncomplete : m_options.producersIncomplete) {
+      return;
     }
     std::string message = inQuotes(action) + " names unknown " + needs + " " + inQuotes(name);
-    if (auto hint = closestMatch(name, candidates)) message += "; did you mean '" + *hint + "'?";
+    const auto& candidates = wantsService ? m_serviceOrder : m_producerOrder;
+    if (auto match = hint(name, candidates)) {
+      message += "; did you mean '" + *match + "'?";
+    }
     error(fault.targetPos, message);
   }
 
@@ -259,8 +315,14 @@ class Validator {
   const Scenario& m_scenario;
   const std::string& m_fileName;
   ValidationOptions m_options;
-  std::vector<std::string> m_topicNames;
+  std::vector<std::string> m_topicNames;  // in file order, for hints
+  std::set<std::string> m_knownTopics;
+  std::vector<std::string> m_serviceOrder;  // in file order, for hints
+  std::set<std::string> m_serviceNames;
+  std::vector<std::string> m_producerOrder;
+  std::set<std::string> m_producerNames;
   Diagnostics m_errors;
+  std::size_t m_dropped = 0;
 };
 
 }  // namespace

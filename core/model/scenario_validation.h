@@ -14,6 +14,9 @@ struct ValidationOptions {
   bool topicsIncomplete = false;
   bool producersIncomplete = false;
   bool servicesIncomplete = false;
+  // Every missing or empty name, topic or target was already reported where it is written (the
+  // reader does that), so these checks stay quiet instead of repeating it.
+  bool emptyValuesReported = false;
 };
 
 // Checks that need the whole model (names, references, limits, endless emit loops); each

@@ -24,8 +24,9 @@ inline std::string readText(const std::string& path) {
 // Every diagnostic, one per line, for failure messages.
 inline std::string listErrors(const ScenarioReadResult& result) {
   std::string out;
-  for (const Diagnostic& d : result.errors)
+  for (const Diagnostic& d : result.errors) {
     out += "  " + d.format() + "\n";
+  }
   return out.empty() ? "  (no errors)\n" : out;
 }
 

@@ -47,5 +47,21 @@ TEST(SourceTextTest, ColumnAtCountsFromTheLineStart) {
   EXPECT_EQ(columnAt("abc", 1, 1), 1);
 }
 
+TEST(SourceTextTest, ColumnIndexAgreesWithColumnAt) {
+  // Multi-byte characters on both sides of several 64-byte checkpoints, and the very end.
+  std::string text;
+  for (int i = 0; i < 100; ++i) {
+    text += i % 3 == 0 ? "\xC3\xA9" : i % 5 == 0 ? "\xE2\x82\xAC" : "a";
+  }
+  const ColumnIndex index(text);
+  for (std::size_t start = 0; start <= text.size(); start += 7) {
+    for (std::size_t offset = start; offset <= text.size(); ++offset) {
+      ASSERT_EQ(index.column(start, offset), columnAt(text, start, offset))
+          << start << ".." << offset;
+    }
+  }
+  EXPECT_EQ(ColumnIndex("").column(0, 0), 1);
+}
+
 }  // namespace
 }  // namespace eventscope::core
