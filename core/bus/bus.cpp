@@ -110,8 +110,8 @@ std::uint16_t Bus::internType(const std::string& name) {
   return static_cast<std::uint16_t>(m_eventTypes.size() - 1);
 }
 
-std::uint32_t Bus::internPayload(const nlohmann::json& payload) {
-  if (payload.is_null()) return kNoPayload;
+std::uint32_t Bus::internPayload(const std::string& payload) {
+  if (payload.empty()) return kNoPayload;
   m_payloads.push_back(payload);
   return static_cast<std::uint32_t>(m_payloads.size() - 1);
 }

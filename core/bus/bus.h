@@ -39,7 +39,8 @@ class Bus {
   const std::vector<ServiceState>& services() const { return m_services; }
   const std::vector<ProducerState>& producers() const { return m_producers; }
   const std::string& eventType(std::uint16_t type) const { return m_eventTypes[type]; }
-  const nlohmann::json& payload(std::uint32_t index) const { return m_payloads[index]; }
+  // An event's payload as compact JSON text (empty: none).
+  const std::string& payload(std::uint32_t index) const { return m_payloads[index]; }
   const KeyTable& keys() const { return m_keys; }
   const Scenario& scenario() const { return m_scenario; }
   const EventPool& events() const { return m_events; }
@@ -70,7 +71,7 @@ class Bus {
   void buildProducers();
   void buildServices();
   std::uint16_t internType(const std::string& name);
-  std::uint32_t internPayload(const nlohmann::json& payload);
+  std::uint32_t internPayload(const std::string& payload);
   std::uint32_t partitionFor(const TopicState& topic, KeyId key, RandomStream& rng) const;
 
   // bus_publish.cpp: admission, overflow, backpressure, producers
@@ -150,7 +151,7 @@ class Bus {
   std::vector<ServiceState> m_services;
   std::vector<ProducerState> m_producers;
   std::vector<std::string> m_eventTypes;
-  std::vector<nlohmann::json> m_payloads;  // [0] is "no payload"
+  std::vector<std::string> m_payloads;  // [0] is "no payload"
   KeyTable m_keys;
   EventPool m_events;
   std::uint64_t m_nextEventId = 1;

@@ -49,7 +49,7 @@ void readInject(ReadContext& context, const Field& field, FaultSpec& fault) {
         static_cast<int>(readInteger(context, *f, 1, limits::kMaxSchema).value_or(1));
   }
   if (const Field* f = parts->find("payload")) {
-    fault.inject.payload = readPayload(context, *f).value_or(nullptr);
+    fault.inject.payload = readPayload(context, *f).value_or(std::string());
   }
 }
 

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace eventscope::core::detail {
@@ -190,8 +191,10 @@ class PayloadConverter {
 
 }  // namespace
 
-std::optional<nlohmann::json> readPayload(ReadContext& context, const Field& field) {
-  return PayloadConverter(context, field).convert();
+std::optional<std::string> readPayload(ReadContext& context, const Field& field) {
+  const std::optional<nlohmann::json> payload = PayloadConverter(context, field).convert();
+  if (!payload) return std::nullopt;
+  return payload->dump();
 }
 
 }  // namespace eventscope::core::detail

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 
 #include "core/io/map_fields.h"
 
@@ -15,7 +15,7 @@ inline constexpr int kMaxPayloadDepth = 64;
 // Converts a YAML value to JSON the way a YAML 1.2 core-schema reader would: plain scalars
 // become null, booleans, integers or floats when they look like one, and strings otherwise;
 // quoted scalars stay strings. Reports values JSON cannot hold (.inf, .nan), duplicate keys,
-// and trees past the caps, then returns nullopt.
-std::optional<nlohmann::json> readPayload(ReadContext& context, const Field& field);
+// and trees past the caps, then returns nullopt. The result is compact JSON text.
+std::optional<std::string> readPayload(ReadContext& context, const Field& field);
 
 }  // namespace eventscope::core::detail

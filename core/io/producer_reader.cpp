@@ -94,7 +94,7 @@ void readProducer(ReadContext& context, const MapFields& entry, std::size_t inde
     }
   }
   if (const Field* f = entry.find("payload")) {
-    producer.payload = readPayload(context, *f).value_or(nullptr);
+    producer.payload = readPayload(context, *f).value_or(std::string());
   }
   scenario.producers.push_back(std::move(producer));
 }

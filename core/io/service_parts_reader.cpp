@@ -224,7 +224,7 @@ std::vector<EmitSpec> readEmits(ReadContext& context, const Field& field,
       emit.schema = static_cast<int>(readInteger(context, *f, 1, limits::kMaxSchema).value_or(1));
     }
     if (const Field* f = parts.find("payload")) {
-      emit.payload = readPayload(context, *f).value_or(nullptr);
+      emit.payload = readPayload(context, *f).value_or(std::string());
     }
     emits.push_back(std::move(emit));
   }

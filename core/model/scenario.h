@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,7 +56,7 @@ struct ProducerSpec {
   std::optional<std::uint64_t> count;
   SimTime start = 0;
   std::optional<SimTime> stop;
-  nlohmann::json payload;  // null when absent
+  std::string payload;  // compact JSON text; empty when absent
   SourcePos pos;
   SourcePos topicPos;
 };
@@ -74,7 +73,7 @@ struct EmitSpec {
   std::string event;
   double probability = 1.0;
   int schema = 1;
-  nlohmann::json payload;
+  std::string payload;  // compact JSON text; empty when absent
   SourcePos pos;
   SourcePos topicPos;  // where `topic:` is written, for "unknown topic" errors
 };
@@ -113,7 +112,7 @@ struct InjectSpec {
   std::string event;
   std::optional<std::string> key;
   int schema = 1;
-  nlohmann::json payload;
+  std::string payload;  // compact JSON text; empty when absent
 };
 
 struct FaultSpec {

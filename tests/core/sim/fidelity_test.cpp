@@ -97,7 +97,8 @@ TEST(FidelityTest, PartitionedByKeyFollowsTheKeyShares) {
     w += p * m.w;
     l += m.l;
   }
-  const ServiceReport& r = runScenario(s).report.services.at(0);
+  const RunResult result = runScenario(s);
+  const ServiceReport& r = result.report.services.at(0);
   expectClose(r.latency.mean, w, 0.02, "W");
   expectClose(r.inSystemMean, l, 0.02, "L");
   expectClose(r.inSystemMean, r.throughputPerS * r.latency.mean, 0.005, "Little's law");
