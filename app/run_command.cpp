@@ -7,6 +7,7 @@
 #include "core/io/report_json.h"
 #include "core/io/scenario_reader.h"
 #include "core/io/units.h"
+#include "core/model/run_size.h"
 #include "core/sim/run_scenario.h"
 
 namespace eventscope::app {
@@ -39,6 +40,12 @@ int runScenarioCommand(const RunArguments& args) {
     if (scenario.warmup >= scenario.duration) scenario.warmup = 0;
   }
   if (args.seedGiven) scenario.seed = args.seed;
+  if (!args.duration.empty()) {
+    const core::Diagnostics tooBig = core::checkRunSize(scenario, args.scenario);
+    for (const core::Diagnostic& d : tooBig)
+      std::cerr << d.format() << " (with --duration)\n";
+    if (!tooBig.empty()) return kInvalidInput;
+  }
 
   ProgressLine progress(!args.quiet);
   core::RunOptions options;

@@ -19,6 +19,7 @@
 #include "core/io/yaml_syntax_error.h"
 #include "core/io/yaml_values.h"
 #include "core/model/limits.h"
+#include "core/model/run_size.h"
 #include "core/model/scenario_validation.h"
 
 namespace eventscope::core {
@@ -206,7 +207,11 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
       validate = !context.exhausted();
     }
   }
-  const Diagnostics checks = validate ? validateScenario(scenario, fileName, gaps) : Diagnostics{};
+  Diagnostics checks = validate ? validateScenario(scenario, fileName, gaps) : Diagnostics{};
+  if (validate && checks.empty()) {
+    const Diagnostics size = checkRunSize(scenario, fileName);
+    checks.insert(checks.end(), size.begin(), size.end());
+  }
   const std::size_t dropped = context.droppedErrors();
   result.errors = merge(context.takeErrors(), checks, dropped);
   if (result.errors.empty()) {

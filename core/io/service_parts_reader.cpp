@@ -194,6 +194,14 @@ std::vector<EmitSpec> readEmits(ReadContext& context, const Field& field,
   if (!items) {
     return emits;
   }
+  if (items->size() > static_cast<std::size_t>(limits::kMaxEmitsPerService)) {
+    // The engine tracks the follow-ups still to publish in one 32-bit mask per instance.
+    context.error((*items)[limits::kMaxEmitsPerService].pos,
+                  "a service may emit at most " + std::to_string(limits::kMaxEmitsPerService) +
+                      " kinds of follow-up event; " + serviceLabel + " lists " +
+                      std::to_string(items->size()));
+    return emits;
+  }
   for (std::size_t i = 0; i < items->size(); ++i) {
     const Item& item = (*items)[i];
     const std::string label = "emit #" + std::to_string(i + 1) + " of " + serviceLabel;
