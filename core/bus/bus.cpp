@@ -80,7 +80,7 @@ void Bus::buildServices() {
     if (spec.autoscale) instances = std::clamp(instances, spec.autoscale->min, spec.autoscale->max);
     service.instances.resize(static_cast<std::size_t>(std::max(0, instances)));
     service.liveInstances = static_cast<std::uint32_t>(service.instances.size());
-    service.upInstances.add(0, service.liveInstances);
+    service.load.add(0, ServiceState::kUp, service.liveInstances);
     m_services.push_back(std::move(service));
   }
 }
@@ -189,8 +189,7 @@ std::uint64_t Bus::partitionDepth(std::uint32_t topicIndex, std::uint32_t partit
   if (topic.subscribers.empty()) return topic.parts[partition].retained;
   std::uint64_t depth = 0;
   for (const auto& sub : topic.subscribers) {
-    const auto held = m_services[sub.service].queues[sub.firstQueue + partition].held.value();
-    depth = std::max(depth, static_cast<std::uint64_t>(held));
+    depth = std::max(depth, m_services[sub.service].queues[sub.firstQueue + partition].held());
   }
   return depth;
 }

@@ -123,16 +123,16 @@ class Bus {
   // Idle <-> Busy: the hot transitions, which observers do not hear about (see setInstanceState).
   void setBusy(ServiceState& service, Instance& instance, bool busy) {
     instance.state = busy ? InstanceState::Busy : InstanceState::Idle;
-    service.busyInstances.add(m_scheduler.now, busy ? 1 : -1);
+    service.load.add(m_scheduler.now, ServiceState::kBusy, busy ? 1 : -1);
   }
   // Every change of a queue's held / in-process counts goes through here (kept time-weighted).
   void changeHeld(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
-    queue.held.add(m_scheduler.now, delta);
-    service.held.add(m_scheduler.now, delta);
+    queue.load.add(m_scheduler.now, ServiceQueue::kHeld, delta);
+    service.load.add(m_scheduler.now, ServiceState::kHeld, delta);
   }
   void changeInProcess(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
-    queue.inProcess.add(m_scheduler.now, delta);
-    service.inProcess.add(m_scheduler.now, delta);
+    queue.load.add(m_scheduler.now, ServiceQueue::kInProcess, delta);
+    service.load.add(m_scheduler.now, ServiceState::kInProcess, delta);
   }
   void markDone(std::uint32_t service, AttemptOutcome outcome, const Event& event);
 

@@ -20,8 +20,9 @@ void Bus::setInstanceState(std::uint32_t serviceIndex, std::uint32_t index, Inst
     return s != InstanceState::Down && s != InstanceState::Removed;
   };
   if (busy(previous) != busy(state))
-    service.busyInstances.add(m_scheduler.now, busy(state) ? 1 : -1);
-  if (up(previous) != up(state)) service.upInstances.add(m_scheduler.now, up(state) ? 1 : -1);
+    service.load.add(m_scheduler.now, ServiceState::kBusy, busy(state) ? 1 : -1);
+  if (up(previous) != up(state))
+    service.load.add(m_scheduler.now, ServiceState::kUp, up(state) ? 1 : -1);
   // Only going down or coming up is reported: busy and idle follow from the attempts.
   if (up(previous) != up(state))
     m_observer.onInstanceChanged(m_scheduler.now, serviceIndex, index, state);
@@ -162,8 +163,8 @@ void Bus::onAutoscaleCheck(std::uint32_t serviceIndex) {
   const AutoscaleSpec& rule = *service.autoscale;
   const auto waiting = static_cast<double>(service.waiting());
   const auto forBacklog = static_cast<int>(std::ceil(waiting / std::max(1e-9, rule.targetBacklog)));
-  const int wanted = std::clamp(
-      std::max(forBacklog, static_cast<int>(service.busyInstances.value())), rule.min, rule.max);
+  const int wanted = std::clamp(std::max(forBacklog, static_cast<int>(service.busyInstances())),
+                                rule.min, rule.max);
   auto& recent = service.recentScaleTargets;
   recent[service.scaleChecks++ % recent.size()] = wanted;
   const std::size_t window = std::min<std::size_t>(service.scaleChecks, recent.size());

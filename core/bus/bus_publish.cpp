@@ -10,8 +10,7 @@ bool Bus::hasRoom(const TopicState& topic, std::uint32_t partition) const {
   if (topic.capacity == kUnbounded) return true;
   if (topic.subscribers.empty()) return topic.parts[partition].retained < topic.capacity;
   return std::all_of(topic.subscribers.begin(), topic.subscribers.end(), [&](const auto& sub) {
-    const auto held = m_services[sub.service].queues[sub.firstQueue + partition].held.value();
-    return static_cast<std::uint64_t>(held) < topic.capacity;
+    return m_services[sub.service].queues[sub.firstQueue + partition].held() < topic.capacity;
   });
 }
 
@@ -77,7 +76,7 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by) {
       ServiceState& service = m_services[serviceIndex];
       const std::uint32_t queue = firstQueue + draft.partition;
       ++service.counters.produced;
-      if (static_cast<std::uint64_t>(service.queues[queue].held.value()) >= topic.capacity &&
+      if (service.queues[queue].held() >= topic.capacity &&
           !(topic.overflow == Overflow::DropOldest && evictOldest(serviceIndex, queue))) {
         ++topic.dropped;
         ++service.counters.dropped;
@@ -88,15 +87,13 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by) {
       }
       const auto sub = static_cast<std::uint8_t>(i);
       enqueueCopy(serviceIndex, queue, slot, sub, DeliveryCause::Original);
-      if (duplicate &&
-          static_cast<std::uint64_t>(service.queues[queue].held.value()) < topic.capacity) {
+      if (duplicate && service.queues[queue].held() < topic.capacity) {
         ++topic.duplicated;
         ++service.counters.brokerDuplicates;
         enqueueCopy(serviceIndex, queue, slot, sub, DeliveryCause::BrokerDuplicate);
       }
       // The partition's depth is its fullest subscriber's: only a publish can raise it.
-      const auto held = static_cast<std::uint64_t>(service.queues[queue].held.value());
-      part.maxDepth = std::max(part.maxDepth, held);
+      part.maxDepth = std::max(part.maxDepth, service.queues[queue].held());
     }
   }
   if (topic.subscribers.empty()) part.maxDepth = std::max(part.maxDepth, part.retained);

@@ -49,11 +49,13 @@ struct TopicState {
 struct ServiceQueue {
   std::uint32_t topic = 0;
   std::uint32_t partition = 0;
-  TimeWeighted held;       // copies the broker holds for the service: waiting + in process
-  TimeWeighted inProcess;  // attempts running on it, zombies excluded
-  std::uint64_t waiting() const {
-    return static_cast<std::uint64_t>(held.value() - inProcess.value());
-  }
+  // Held: copies the broker holds for the service (waiting + in process); in process: attempts
+  // running on it, zombies excluded. Kept time-weighted for backlog and lag averages.
+  enum : std::size_t { kHeld, kInProcess };
+  TimeWeightedCounts<2> load;
+  std::uint64_t held() const { return static_cast<std::uint64_t>(load.value(kHeld)); }
+  std::uint64_t inProcess() const { return static_cast<std::uint64_t>(load.value(kInProcess)); }
+  std::uint64_t waiting() const { return held() - inProcess(); }
   // partitioned delivery only:
   RingBuffer<Delivery> ready;
   std::uint32_t owner = kNone;
@@ -124,13 +126,15 @@ struct ServiceState {
   std::vector<std::uint32_t> freeRetrySlots;
 
   std::uint32_t liveInstances = 0;  // up and in the group (not crashed, removed or zombie)
-  TimeWeighted upInstances;         // not crashed or removed (zombies included)
-  TimeWeighted busyInstances;       // running or publishing, zombies included
-  TimeWeighted held;                // sum of queues' held
-  TimeWeighted inProcess;           // sum of queues' inProcess
-  std::uint64_t waiting() const {
-    return static_cast<std::uint64_t>(held.value() - inProcess.value());
-  }
+  // Time-weighted: the sums of the queues' held and in-process counts, the instances running
+  // or publishing (zombies included) and those up (not crashed or removed).
+  enum : std::size_t { kHeld, kInProcess, kBusy, kUp };
+  TimeWeightedCounts<4> load;
+  std::uint64_t held() const { return static_cast<std::uint64_t>(load.value(kHeld)); }
+  std::uint64_t inProcess() const { return static_cast<std::uint64_t>(load.value(kInProcess)); }
+  std::uint64_t waiting() const { return held() - inProcess(); }
+  std::uint32_t busyInstances() const { return static_cast<std::uint32_t>(load.value(kBusy)); }
+  std::uint32_t upInstances() const { return static_cast<std::uint32_t>(load.value(kUp)); }
   ServiceCounters counters;
   std::unordered_map<KeyId, std::uint64_t> lastAckedIdByKey;  // per-key order check
 };

@@ -28,13 +28,14 @@ void MetricsCollector::onRunStart(const Bus& bus) {
 
 MetricsCollector::Areas MetricsCollector::areasAt(std::uint32_t service, SimTime t) const {
   const ServiceState& state = m_bus->services()[service];
-  return {state.held.areaUntil(t), state.inProcess.areaUntil(t), state.busyInstances.areaUntil(t),
-          state.upInstances.areaUntil(t)};
+  const auto& load = state.load;
+  return {load.areaUntil(ServiceState::kHeld, t), load.areaUntil(ServiceState::kInProcess, t),
+          load.areaUntil(ServiceState::kBusy, t), load.areaUntil(ServiceState::kUp, t)};
 }
 
 // Called before anything happens at `now`: the bus still holds the counts of the interval that
 // ends here, so areas at bucket ends (and at the end of warmup) can be read exactly.
-void MetricsCollector::onClock(SimTime now) {
+SimTime MetricsCollector::onClock(SimTime now) {
   if (!m_warmupTaken && now >= m_warmup) {
     for (std::uint32_t s = 0; s < m_tracks.size(); ++s) {
       m_tracks[s].atWarmup = areasAt(s, m_warmup);
@@ -44,6 +45,8 @@ void MetricsCollector::onClock(SimTime now) {
   }
   while (now >= m_bucketStart + m_series.bucketWidth)
     closeBucket(m_bucketStart + m_series.bucketWidth);
+  const SimTime nextBucket = m_bucketStart + m_series.bucketWidth;
+  return m_warmupTaken ? nextBucket : std::min(nextBucket, m_warmup);
 }
 
 void MetricsCollector::closeBucket(SimTime end) {
@@ -63,7 +66,7 @@ void MetricsCollector::closeBucket(SimTime end) {
     sample.throughput = static_cast<float>(sample.acked / seconds);
     const double up = now.up - then.up;
     sample.utilization = up > 0 ? static_cast<float>((now.busy - then.busy) / up) : 0.0f;
-    sample.instances = static_cast<std::uint32_t>(state.upInstances.value());
+    sample.instances = state.upInstances();
     sample.latencyP50 = static_cast<float>(track.bucketLatency.quantile(0.50) / kSecond);
     sample.latencyP95 = static_cast<float>(track.bucketLatency.quantile(0.95) / kSecond);
     sample.latencyP99 = static_cast<float>(track.bucketLatency.quantile(0.99) / kSecond);
@@ -73,7 +76,8 @@ void MetricsCollector::closeBucket(SimTime end) {
     for (std::uint32_t q = 0; q < state.queues.size(); ++q) {
       const ServiceQueue& queue = state.queues[q];
       QueueAreas& start = track.queuesAtBucketStart[q];
-      const QueueAreas at{queue.held.areaUntil(end), queue.inProcess.areaUntil(end)};
+      const QueueAreas at{queue.load.areaUntil(ServiceQueue::kHeld, end),
+                          queue.load.areaUntil(ServiceQueue::kInProcess, end)};
       m_series.queues[s][q].push_back(
           {static_cast<float>((at.held - at.inProcess - start.held + start.inProcess) / width),
            static_cast<float>((at.held - start.held) / width)});

@@ -18,7 +18,7 @@ class MetricsCollector final : public EngineObserver {
   MetricsCollector(SimTime warmup, SimTime bucketWidth);
 
   void onRunStart(const Bus& bus) override;
-  void onClock(SimTime now) override;
+  SimTime onClock(SimTime now) override;
   void onEnqueued(SimTime now, std::uint32_t service, std::uint32_t queue, const Event& event,
                   DeliveryCause cause) override;
   void onRefused(SimTime now, const Event& event, Refusal why, std::int32_t service,

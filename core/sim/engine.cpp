@@ -12,7 +12,9 @@ Engine::Engine(const Scenario& scenario, EngineObserver* observer)
 }
 
 void Engine::dispatch(const Action& action) {
-  if (action.time > m_scheduler.now) m_observer.onClock(action.time);
+  if (action.time >= m_nextClock && action.time > m_scheduler.now) {
+    m_nextClock = m_observer.onClock(action.time);
+  }
   m_scheduler.now = action.time;
   ++m_engineEvents;
   m_bus.handle(action);
@@ -36,7 +38,7 @@ bool Engine::advanceTo(SimTime until) {
     }
   }
   if (until > m_scheduler.now) {
-    m_observer.onClock(until);
+    if (until >= m_nextClock) m_nextClock = m_observer.onClock(until);
     m_scheduler.now = until;
   }
   if (until >= m_end) {

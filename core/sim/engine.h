@@ -45,6 +45,7 @@ class Engine {
   Bus m_bus;
   SimTime m_end;
   std::uint64_t m_engineEvents = 0;
+  SimTime m_nextClock = 0;  // when the observer next wants onClock
   bool m_started = false;
   bool m_finished = false;
   bool m_overflowed = false;

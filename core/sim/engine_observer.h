@@ -61,9 +61,10 @@ class EngineObserver {
   virtual ~EngineObserver() = default;
 
   virtual void onRunStart(const Bus& /*bus*/) {}
-  // Simulated time is about to move to `now` (before anything happens at that time). Observers
+  // Simulated time is about to move to `now` (before anything happens at that time): observers
   // that keep series close their buckets here, while the bus still shows the state before now.
-  virtual void onClock(SimTime /*now*/) {}
+  // Returns when to be called next: the engine calls again at the first time at or after it.
+  virtual SimTime onClock(SimTime /*now*/) { return kNever; }
   virtual void onPublished(SimTime /*now*/, const Event& /*event*/, const PublisherRef& /*by*/) {}
   // A publish refused by a full partition: for all subscribers (Rejected, or a topic without
   // subscribers) when service is -1, else for that service's queue only. For DroppedOldest the

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <vector>
 
 #include "core/sim/engine_observer.h"
@@ -18,9 +19,11 @@ class ObserverFanout final : public EngineObserver {
     for (auto* o : m_observers)
       o->onRunStart(bus);
   }
-  void onClock(SimTime now) override {
+  SimTime onClock(SimTime now) override {
+    SimTime next = kNever;
     for (auto* o : m_observers)
-      o->onClock(now);
+      next = std::min(next, o->onClock(now));
+    return next;
   }
   void onPublished(SimTime now, const Event& event, const PublisherRef& by) override {
     for (auto* o : m_observers)

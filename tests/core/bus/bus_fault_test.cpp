@@ -20,13 +20,13 @@ TEST(BusFaultTest, CrashRedeliversUnackedWorkAndRecovers) {
   Engine engine(s, &log);
   engine.advanceTo(kSecond + kMillisecond);
   const ServiceState& service = engine.bus().services()[0];
-  EXPECT_EQ(service.upInstances.value(), 0);
+  EXPECT_EQ(service.upInstances(), 0u);
   EXPECT_EQ(service.counters.crashRedeliveries, 2u);  // both were busy: both events go back
-  const std::int64_t backlogWhileDown = service.held.value();
+  const std::uint64_t backlogWhileDown = service.held();
   engine.advanceTo(2 * kSecond - kMillisecond);
-  EXPECT_GT(service.held.value(), backlogWhileDown + 500);  // events queue up while nobody consumes
+  EXPECT_GT(service.held(), backlogWhileDown + 500);  // events queue up while nobody consumes
   engine.run();
-  EXPECT_EQ(service.upInstances.value(), 2);
+  EXPECT_EQ(service.upInstances(), 2u);
   for (const auto& e : log.ended) {
     if (e.end.outcome == AttemptOutcome::Crashed) {
       EXPECT_EQ(e.at, kSecond);
@@ -105,7 +105,7 @@ TEST(BusFaultTest, AutoscaleAddsInstancesUnderBacklogAndRemovesThemAfter) {
   EXPECT_GE(fewest, 3u);  // the load needs three: it never flaps below that while it lasts
   engine.run();
   EXPECT_EQ(engine.bus().services()[0].liveInstances, 1u);  // idle again: scaled back in
-  EXPECT_EQ(engine.bus().services()[0].held.value(), 0);
+  EXPECT_EQ(engine.bus().services()[0].held(), 0u);
 }
 
 }  // namespace
