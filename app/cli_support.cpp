@@ -4,8 +4,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 namespace eventscope::app {
@@ -17,31 +15,11 @@ double wallSeconds() {
 }
 }  // namespace
 
-bool writeOutput(const std::string& path, const std::string& text, std::string* error) {
-  if (path == "-") {
-    std::cout << text << std::flush;
-    return static_cast<bool>(std::cout);
-  }
-  const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      *error = "cannot write " + path;
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      return false;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    *error = "cannot write " + path + ": " + ec.message();
-    std::filesystem::remove(temporary, ec);
-    return false;
-  }
-  return true;
+void printDiagnostics(const core::Diagnostics& diagnostics) {
+  for (const core::Diagnostic& d : diagnostics)
+    std::cerr << d.format() << '\n';
+  if (diagnostics.size() > 1) std::cerr << diagnostics.size() << " errors\n";
+  if (diagnostics.size() == 1) std::cerr << "1 error\n";
 }
 
 ProgressLine::ProgressLine(bool enabled)

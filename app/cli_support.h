@@ -2,15 +2,16 @@
 
 #include <string>
 
+#include "core/io/diagnostic.h"
+
 // Shared pieces of the headless commands.
 namespace eventscope::app {
 
 // DESIGN.md §3: 0 success, 1 runtime failure, 2 invalid input or usage.
 enum ExitCode : int { kSuccess = 0, kRuntimeFailure = 1, kInvalidInput = 2 };
 
-// Writes text to path through a temporary file and a rename, so an existing file is either
-// replaced whole or left untouched. "-" means stdout. Returns false (and says why) on failure.
-bool writeOutput(const std::string& path, const std::string& text, std::string* error);
+// Prints diagnostics to stderr, one per line, then how many there were.
+void printDiagnostics(const core::Diagnostics& diagnostics);
 
 // Shows "simulating 12.3 s of 60 s (20%)" on stderr when it is a terminal; clear() removes it.
 class ProgressLine {

@@ -1,10 +1,12 @@
 // eventscope: with a subcommand, a headless tool (never creates a QApplication); without one,
 // the desktop GUI.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "cli_support.h"
 #include "commands.h"
+#include "core/io/did_you_mean.h"
 
 int main(int argc, char** argv) {
   using namespace eventscope::app;
@@ -34,7 +36,18 @@ int main(int argc, char** argv) {
 
   if (app.got_subcommand("run")) return run();
   if (app.got_subcommand("validate")) return validate();
+  if (!file.empty() && !std::filesystem::exists(file)) {
+    std::cerr << "eventscope: '" << file << "' is neither a command nor a file";
+    if (const auto hint = eventscope::core::closestMatch(file, {"run", "validate"})) {
+      std::cerr << "; did you mean '" << *hint << "'?";
+    }
+    std::cerr << "\nRun 'eventscope --help' for the commands.\n";
+    return kInvalidInput;
+  }
   // The desktop GUI is not part of this build yet: say so instead of pretending.
-  std::cerr << "eventscope: this build has no desktop GUI yet; use a command:\n\n" << app.help();
+  std::cerr << "eventscope: this build has no desktop GUI yet"
+            << (file.empty() ? "" : "; to simulate the file headless: eventscope run " + file)
+            << "\n\n"
+            << app.help();
   return kInvalidInput;
 }

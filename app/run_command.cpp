@@ -1,4 +1,5 @@
 // eventscope run SCENARIO [--duration D] [--seed N] [--report FILE|-] [--quiet]
+#include <charconv>
 #include <iostream>
 #include <memory>
 
@@ -9,6 +10,7 @@
 #include "core/io/units.h"
 #include "core/model/run_size.h"
 #include "core/sim/run_scenario.h"
+#include "output_file.h"
 
 namespace eventscope::app {
 
@@ -16,35 +18,55 @@ namespace {
 struct RunArguments {
   std::string scenario;
   std::string duration;
-  std::uint64_t seed = 0;
-  bool seedGiven = false;
+  std::string seed;
   std::string report;
   bool quiet = false;
 };
 
-int runScenarioCommand(const RunArguments& args) {
-  core::ScenarioReadResult read = core::readScenarioFile(args.scenario);
-  for (const core::Diagnostic& d : read.errors)
-    std::cerr << d.format() << '\n';
-  if (!read.ok()) return kInvalidInput;
-  core::Scenario scenario = std::move(*read.scenario);
+int fail(const std::string& message, int code) {
+  std::cerr << "eventscope run: " << message << '\n';
+  return code;
+}
+
+// Applies --duration and --seed; an empty string on success, else what is wrong.
+std::string applyOverrides(const RunArguments& args, core::Scenario& scenario) {
   if (!args.duration.empty()) {
     std::string error;
     const auto duration = core::parseDuration(args.duration, &error);
-    if (!duration || *duration <= 0) {
-      std::cerr << "eventscope run: --duration " << args.duration << ": "
-                << (duration ? "must be more than 0s" : error) << '\n';
-      return kInvalidInput;
+    if (!duration) return "--duration " + args.duration + ": " + error;
+    if (*duration <= scenario.warmup) {
+      return "--duration " + args.duration + " must be longer than the scenario's warmup (" +
+             core::formatDuration(scenario.warmup) + ")";
     }
     scenario.duration = *duration;
-    if (scenario.warmup >= scenario.duration) scenario.warmup = 0;
   }
-  if (args.seedGiven) scenario.seed = args.seed;
+  if (!args.seed.empty()) {
+    const char* end = args.seed.data() + args.seed.size();
+    auto [ptr, ec] = std::from_chars(args.seed.data(), end, scenario.seed);
+    if (ec != std::errc() || ptr != end) {
+      return "--seed " + args.seed + ": the seed is a whole number from 0 to 18446744073709551615";
+    }
+  }
+  return {};
+}
+
+int runScenarioCommand(const RunArguments& args) {
+  core::ScenarioReadResult read = core::readScenarioFile(args.scenario);
+  printDiagnostics(read.errors);
+  if (!read.ok()) return kInvalidInput;
+  core::Scenario scenario = std::move(*read.scenario);
+  if (const std::string problem = applyOverrides(args, scenario); !problem.empty()) {
+    return fail(problem, kInvalidInput);
+  }
   if (!args.duration.empty()) {
     const core::Diagnostics tooBig = core::checkRunSize(scenario, args.scenario);
-    for (const core::Diagnostic& d : tooBig)
-      std::cerr << d.format() << " (with --duration)\n";
+    printDiagnostics(tooBig);
     if (!tooBig.empty()) return kInvalidInput;
+  }
+  OutputFile report;
+  std::string error;
+  if (!args.report.empty() && !report.prepare(args.report, &error)) {
+    return fail(error, kRuntimeFailure);  // before the run, so no work is lost
   }
 
   ProgressLine progress(!args.quiet);
@@ -55,19 +77,18 @@ int runScenarioCommand(const RunArguments& args) {
   const core::RunResult result = core::runScenario(scenario, options);
   progress.clear();
 
-  if (args.report.empty() || args.report != "-") {
-    std::cout << core::formatReportSummary(result.report);
+  if (args.report != "-" && !writeStdout(core::formatReportSummary(result.report), &error)) {
+    return fail(error, kRuntimeFailure);
   }
-  if (!args.report.empty()) {
-    std::string error;
-    if (!writeOutput(args.report, core::reportToJson(result.report).dump(2) + "\n", &error)) {
-      std::cerr << "eventscope run: " << error << '\n';
-      return kRuntimeFailure;
-    }
+  if (!args.report.empty() &&
+      !report.write(core::reportToJson(result.report).dump(2) + "\n", &error)) {
+    return fail(error, kRuntimeFailure);
   }
   if (result.report.stoppedEarly) {
-    std::cerr << "eventscope run: stopped early: more than 50 million events in flight\n";
-    return kRuntimeFailure;
+    return fail(
+        "stopped early: more than 50 million events in flight (do events multiply "
+        "without end?)",
+        kRuntimeFailure);
   }
   return kSuccess;
 }
@@ -78,19 +99,23 @@ Command addRunCommand(CLI::App& app) {
   CLI::App* run = app.add_subcommand("run", "Simulate a scenario headless and report on it");
   run->add_option("SCENARIO", args->scenario, "Scenario file (YAML, format 1)")->required();
   run->add_option("--duration", args->duration,
-                  "Simulated time to run, overriding the scenario's (e.g. 30s, 5m)");
-  run->add_option("--seed", args->seed, "Random seed, overriding the scenario's")
+                  "Simulated time to run instead of the scenario's: a number and a unit, "
+                  "ns us ms s m or h (e.g. 30s, 1.5m)")
+      ->type_name("DURATION");
+  run->add_option("--seed", args->seed, "Random seed instead of the scenario's (0 to 2^64-1)")
+      ->type_name("N");
+  run->add_option("--report", args->report,
+                  "Also write the run report as JSON to FILE; with -, print only the JSON on "
+                  "stdout")
+      ->type_name("FILE|-")
       ->check(CLI::Validator(
-          [](const std::string& text) {
-            return text.empty() || text[0] == '-'
-                       ? std::string("the seed is a whole number from 0 to 2^64 - 1")
+          [](const std::string& path) {
+            return path.size() > 1 && path[0] == '-'
+                       ? "'" + path + "' looks like an option; give a file name or -"
                        : std::string();
           },
-          "UINT64"))
-      ->each([args](const std::string&) { args->seedGiven = true; });
-  run->add_option("--report", args->report,
-                  "Write the run report as JSON to FILE, or to stdout with -");
-  run->add_flag("-q,--quiet", args->quiet, "No progress on stderr");
+          ""));
+  run->add_flag("-q,--quiet", args->quiet, "No progress line on stderr");
   return [args] { return runScenarioCommand(*args); };
 }
 

@@ -129,7 +129,12 @@ void Bus::start() {
   m_observer.onRunStart(*this);
   for (std::uint32_t p = 0; p < m_producers.size(); ++p) {
     ProducerState& producer = m_producers[p];
-    const SimTime first = m_scenario.producers[p].start + producer.arrivals.sample(producer.rng);
+    // Constant arrivals begin at `start` (rate x window events in [start, stop)); Poisson ones
+    // are memoryless, so the first comes one random gap after it.
+    const ProducerSpec& spec = m_scenario.producers[p];
+    const SimTime first =
+        spec.start +
+        (spec.arrivals == Arrivals::Constant ? 0 : producer.arrivals.sample(producer.rng));
     if (first < producer.stop && producer.limit > 0) {
       m_scheduler.at(first, ActionKind::ProducerArrival, p, 0, producer.generation);
     }

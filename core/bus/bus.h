@@ -75,7 +75,8 @@ class Bus {
   std::uint32_t partitionFor(const TopicState& topic, KeyId key, RandomStream& rng) const;
 
   // bus_publish.cpp: admission, overflow, backpressure, producers
-  Admission publish(const Draft& draft, const PublisherRef& by);
+  // canWait: false for the broker's own publishes, which are refused instead of blocked.
+  Admission publish(const Draft& draft, const PublisherRef& by, bool canWait = true);
   bool hasRoom(const TopicState& topic, std::uint32_t partition) const;
   void enqueueCopy(std::uint32_t service, std::uint32_t queue, EventSlot slot, std::uint8_t sub,
                    DeliveryCause cause);
@@ -108,6 +109,7 @@ class Bus {
   void onAttemptComplete(std::uint32_t service, std::uint32_t instance, std::uint32_t token);
   void onAckTimeout(std::uint32_t service, std::uint32_t instance, std::uint32_t token);
   void onRetryDue(std::uint32_t service, std::uint32_t slotOrQueue);
+  Draft deadLetterDraft(std::uint32_t service, const Event& input, std::uint32_t partition) const;
   void failAttempt(std::uint32_t service, std::uint32_t instance, FailureKind failure);
   void continuePublishing(std::uint32_t service, std::uint32_t instance);
   void finishCopy(std::uint32_t service, std::uint32_t instance);
@@ -129,6 +131,10 @@ class Bus {
   void changeHeld(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
     queue.load.add(m_scheduler.now, ServiceQueue::kHeld, delta);
     service.load.add(m_scheduler.now, ServiceState::kHeld, delta);
+  }
+  void changeDelayed(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
+    queue.load.add(m_scheduler.now, ServiceQueue::kDelayed, delta);
+    service.load.add(m_scheduler.now, ServiceState::kDelayed, delta);
   }
   void changeInProcess(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
     queue.load.add(m_scheduler.now, ServiceQueue::kInProcess, delta);

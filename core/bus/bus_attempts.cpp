@@ -119,6 +119,7 @@ void Bus::failAttempt(std::uint32_t serviceIndex, std::uint32_t index, FailureKi
     ++service.counters.retries;
     ServiceQueue& queue = service.queues[instance.currentQueue];
     changeInProcess(service, queue, -1);
+    changeDelayed(service, queue, 1);  // held, but not waiting in the queue until its backoff ends
     instance.ending.outcome = AttemptOutcome::Failed;
     instance.ending.retryAt = m_scheduler.now + delay;
     if (service.mode == DeliveryMode::Shared) --instance.unacked;
@@ -195,16 +196,8 @@ void Bus::continuePublishing(std::uint32_t serviceIndex, std::uint32_t index) {
       instance.pendingPartition =
           partitionFor(m_topics[service.deadLetterTopic], input.key, service.rng);
     }
-    const Draft draft{.topic = service.deadLetterTopic,
-                      .partition = instance.pendingPartition,
-                      .type = input.type,
-                      .schema = input.schema,
-                      .key = input.key,
-                      .payload = input.payload,
-                      .correlationId = input.correlationId,
-                      .causationId = input.id,
-                      .origin = serviceIndex};
-    const Admission admission = publish(draft, self);
+    const Admission admission =
+        publish(deadLetterDraft(serviceIndex, input, instance.pendingPartition), self);
     if (admission == Admission::Blocked) return;
     Instance& after = service.instances[index];
     after.deadLetterPending = false;
@@ -274,57 +267,6 @@ void Bus::markDone(std::uint32_t serviceIndex, AttemptOutcome outcome, const Eve
       break;
     default:
       break;
-  }
-}
-
-void Bus::onAckTimeout(std::uint32_t serviceIndex, std::uint32_t index, std::uint32_t token) {
-  ServiceState& service = m_services[serviceIndex];
-  Instance& instance = service.instances[index];
-  if (instance.token != token || instance.state != InstanceState::Busy || instance.zombie) return;
-  // The broker gives up on this attempt and redelivers; the instance works on as a zombie whose
-  // side effects still happen (a duplicate, when the redelivered copy is processed too).
-  instance.zombie = true;
-  ServiceQueue& queue = service.queues[instance.currentQueue];
-  changeInProcess(service, queue, -1);
-  ++m_events[instance.current.event].copies;  // the redelivered copy; the zombie keeps its own
-  m_observer.onAttemptEnded(m_scheduler.now, attemptInfo(serviceIndex, index),
-                            m_events[instance.current.event],
-                            AttemptEnd{.outcome = AttemptOutcome::TimedOut});
-  if (service.mode == DeliveryMode::Shared) {
-    // The channel is closed: everything it had prefetched goes back as well, in order.
-    while (!instance.prefetched.empty()) {
-      const Delivery back = instance.prefetched.at(instance.prefetched.size() - 1);
-      instance.prefetched.erase(instance.prefetched.size() - 1);
-      returnToQueue(serviceIndex, queueOf(back), back, DeliveryCause::TimeoutRedelivery);
-    }
-    instance.unacked = 0;
-    recountMembers(serviceIndex);
-    returnToQueue(serviceIndex, instance.currentQueue, instance.current,
-                  DeliveryCause::TimeoutRedelivery);
-  } else {
-    rebalance(serviceIndex);  // the zombie leaves the group; its partitions move
-    returnToQueue(serviceIndex, instance.currentQueue, instance.current,
-                  DeliveryCause::TimeoutRedelivery);
-  }
-}
-
-void Bus::onRetryDue(std::uint32_t serviceIndex, std::uint32_t slotOrQueue) {
-  ServiceState& service = m_services[serviceIndex];
-  if (service.mode == DeliveryMode::Shared) {
-    Delivery copy = service.retrySlots[slotOrQueue];
-    service.freeRetrySlots.push_back(slotOrQueue);
-    copy.cause = DeliveryCause::Retry;
-    m_observer.onEnqueued(m_scheduler.now, serviceIndex, queueOf(copy), m_events[copy.event],
-                          DeliveryCause::Retry);
-    offer(serviceIndex, queueOf(copy), copy, false);
-  } else {
-    ServiceQueue& queue = service.queues[slotOrQueue];
-    Delivery copy = queue.retrying;
-    copy.cause = DeliveryCause::Retry;
-    queue.blocked = false;
-    m_observer.onEnqueued(m_scheduler.now, serviceIndex, slotOrQueue, m_events[copy.event],
-                          DeliveryCause::Retry);
-    offer(serviceIndex, slotOrQueue, copy, true);  // still the head: order is kept
   }
 }
 

@@ -14,7 +14,7 @@ bool Bus::hasRoom(const TopicState& topic, std::uint32_t partition) const {
   });
 }
 
-Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by) {
+Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by, bool canWait) {
   TopicState& topic = m_topics[draft.topic];
   TopicPartitionState& part = topic.parts[draft.partition];
   const bool publisherFacing =
@@ -22,7 +22,7 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by) {
   // Newcomers queue behind publishers already waiting; those being admitted now go first.
   const bool othersWaiting = !part.blocked.empty() && !m_drainingWakeups;
   if (publisherFacing && (othersWaiting || !hasRoom(topic, draft.partition))) {
-    if (topic.overflow == Overflow::Block) {
+    if (topic.overflow == Overflow::Block && canWait) {
       part.blocked.pushBack(by);  // behind anyone already waiting: first blocked, first admitted
       return Admission::Blocked;
     }
@@ -71,6 +71,7 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by) {
   } else {
     const bool duplicate =
         topic.duplicateFraction > 0 && topic.duplicateRng.bernoulli(topic.duplicateFraction);
+    bool duplicatedCounted = false;
     for (std::size_t i = 0; i < topic.subscribers.size(); ++i) {
       const auto [serviceIndex, firstQueue] = topic.subscribers[i];
       ServiceState& service = m_services[serviceIndex];
@@ -88,7 +89,8 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by) {
       const auto sub = static_cast<std::uint8_t>(i);
       enqueueCopy(serviceIndex, queue, slot, sub, DeliveryCause::Original);
       if (duplicate && service.queues[queue].held() < topic.capacity) {
-        ++topic.duplicated;
+        if (!duplicatedCounted) ++topic.duplicated;  // publishes delivered twice, not copies
+        duplicatedCounted = true;
         ++service.counters.brokerDuplicates;
         enqueueCopy(serviceIndex, queue, slot, sub, DeliveryCause::BrokerDuplicate);
       }
@@ -174,6 +176,8 @@ void Bus::resumePublisher(const PublisherRef& by) {
     }
     case PublisherRef::Kind::Injection:
       inject(m_scenario.faults[by.index].inject, by.index);
+      break;
+    case PublisherRef::Kind::Broker:  // never waits
       break;
   }
 }

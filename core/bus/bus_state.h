@@ -51,11 +51,13 @@ struct ServiceQueue {
   std::uint32_t partition = 0;
   // Held: copies the broker holds for the service (waiting + in process); in process: attempts
   // running on it, zombies excluded. Kept time-weighted for backlog and lag averages.
-  enum : std::size_t { kHeld, kInProcess };
-  TimeWeightedCounts<2> load;
+  // Delayed: copies waiting for their retry's backoff (held, but not waiting in the queue).
+  enum : std::size_t { kHeld, kInProcess, kDelayed };
+  TimeWeightedCounts<3> load;
   std::uint64_t held() const { return static_cast<std::uint64_t>(load.value(kHeld)); }
   std::uint64_t inProcess() const { return static_cast<std::uint64_t>(load.value(kInProcess)); }
-  std::uint64_t waiting() const { return held() - inProcess(); }
+  std::uint64_t delayed() const { return static_cast<std::uint64_t>(load.value(kDelayed)); }
+  std::uint64_t waiting() const { return held() - inProcess() - delayed(); }
   // partitioned delivery only:
   RingBuffer<Delivery> ready;
   std::uint32_t owner = kNone;
@@ -88,7 +90,7 @@ struct ServiceCounters {
   std::uint64_t crashRedeliveries = 0, timeoutRedeliveries = 0, brokerDuplicates = 0;
   std::uint64_t deadLettered = 0, discarded = 0, dropped = 0;
   std::uint64_t sideEffects = 0, duplicatesProcessed = 0, duplicatesSkipped = 0, outOfOrder = 0;
-  std::uint64_t schemaRejected = 0, emitted = 0;
+  std::uint64_t schemaRejected = 0, emitted = 0, timeouts = 0;
 };
 
 struct EmitRuntime {
@@ -128,11 +130,12 @@ struct ServiceState {
   std::uint32_t liveInstances = 0;  // up and in the group (not crashed, removed or zombie)
   // Time-weighted: the sums of the queues' held and in-process counts, the instances running
   // or publishing (zombies included) and those up (not crashed or removed).
-  enum : std::size_t { kHeld, kInProcess, kBusy, kUp };
-  TimeWeightedCounts<4> load;
+  enum : std::size_t { kHeld, kInProcess, kDelayed, kBusy, kUp };
+  TimeWeightedCounts<5> load;
   std::uint64_t held() const { return static_cast<std::uint64_t>(load.value(kHeld)); }
   std::uint64_t inProcess() const { return static_cast<std::uint64_t>(load.value(kInProcess)); }
-  std::uint64_t waiting() const { return held() - inProcess(); }
+  std::uint64_t delayed() const { return static_cast<std::uint64_t>(load.value(kDelayed)); }
+  std::uint64_t waiting() const { return held() - inProcess() - delayed(); }
   std::uint32_t busyInstances() const { return static_cast<std::uint32_t>(load.value(kBusy)); }
   std::uint32_t upInstances() const { return static_cast<std::uint32_t>(load.value(kUp)); }
   ServiceCounters counters;

@@ -29,8 +29,12 @@ void MetricsCollector::onRunStart(const Bus& bus) {
 MetricsCollector::Areas MetricsCollector::areasAt(std::uint32_t service, SimTime t) const {
   const ServiceState& state = m_bus->services()[service];
   const auto& load = state.load;
-  return {load.areaUntil(ServiceState::kHeld, t), load.areaUntil(ServiceState::kInProcess, t),
-          load.areaUntil(ServiceState::kBusy, t), load.areaUntil(ServiceState::kUp, t)};
+  const double held = load.areaUntil(ServiceState::kHeld, t);
+  // Waiting: held, not in process and not waiting for a retry's backoff (Lq).
+  const double waiting = held - load.areaUntil(ServiceState::kInProcess, t) -
+                         load.areaUntil(ServiceState::kDelayed, t);
+  return {held, waiting, load.areaUntil(ServiceState::kBusy, t),
+          load.areaUntil(ServiceState::kUp, t)};
 }
 
 // Called before anything happens at `now`: the bus still holds the counts of the interval that
@@ -60,8 +64,7 @@ void MetricsCollector::closeBucket(SimTime end) {
     const Areas& then = track.atBucketStart;
     ServiceSample sample = track.bucketCounts;
     sample.lag = static_cast<float>((now.held - then.held) / width);
-    sample.backlog =
-        static_cast<float>((now.held - now.inProcess - then.held + then.inProcess) / width);
+    sample.backlog = static_cast<float>((now.waiting - then.waiting) / width);
     sample.backlogMax = static_cast<float>(track.bucketBacklogMax);
     sample.throughput = static_cast<float>(sample.acked / seconds);
     const double up = now.up - then.up;
@@ -76,11 +79,11 @@ void MetricsCollector::closeBucket(SimTime end) {
     for (std::uint32_t q = 0; q < state.queues.size(); ++q) {
       const ServiceQueue& queue = state.queues[q];
       QueueAreas& start = track.queuesAtBucketStart[q];
-      const QueueAreas at{queue.load.areaUntil(ServiceQueue::kHeld, end),
-                          queue.load.areaUntil(ServiceQueue::kInProcess, end)};
-      m_series.queues[s][q].push_back(
-          {static_cast<float>((at.held - at.inProcess - start.held + start.inProcess) / width),
-           static_cast<float>((at.held - start.held) / width)});
+      const double held = queue.load.areaUntil(ServiceQueue::kHeld, end);
+      const QueueAreas at{held, held - queue.load.areaUntil(ServiceQueue::kInProcess, end) -
+                                    queue.load.areaUntil(ServiceQueue::kDelayed, end)};
+      m_series.queues[s][q].push_back({static_cast<float>((at.waiting - start.waiting) / width),
+                                       static_cast<float>((at.held - start.held) / width)});
       start = at;
     }
     track.atBucketStart = now;

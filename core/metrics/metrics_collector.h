@@ -34,10 +34,10 @@ class MetricsCollector final : public EngineObserver {
  private:
   // Integrals (count x ns) of a service's counts from time 0.
   struct Areas {
-    double held = 0, inProcess = 0, busy = 0, up = 0;
+    double held = 0, waiting = 0, busy = 0, up = 0;
   };
   struct QueueAreas {
-    double held = 0, inProcess = 0;
+    double held = 0, waiting = 0;
   };
   struct ServiceTrack {
     Areas atBucketStart, atWarmup, atEnd;

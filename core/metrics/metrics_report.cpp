@@ -59,7 +59,7 @@ RunReport MetricsCollector::report(double wallSeconds, std::uint64_t engineEvent
     const Areas& a = track.atEnd;
     const Areas& w = track.atWarmup;
     const bool measured = windowNs > 0 && m_warmupTaken;
-    row.backlogMean = measured ? (a.held - a.inProcess - w.held + w.inProcess) / windowNs : 0;
+    row.backlogMean = measured ? (a.waiting - w.waiting) / windowNs : 0;
     row.backlogMax = track.backlogMax;
     row.inSystemMean = measured ? (a.held - w.held) / windowNs : 0;
     row.utilization = measured && a.up > w.up ? (a.busy - w.busy) / (a.up - w.up) : 0;

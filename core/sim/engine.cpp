@@ -28,7 +28,8 @@ bool Engine::advanceTo(SimTime until) {
   }
   if (until > m_end) until = m_end;
   FutureEventSet& actions = m_scheduler.actions;
-  while (!actions.empty() && actions.top().time <= until) {
+  // The run covers [0, end): nothing happens at the end instant itself.
+  while (!actions.empty() && actions.top().time <= until && actions.top().time < m_end) {
     dispatch(actions.pop());
     // A model whose events multiply without bound stops here instead of exhausting memory.
     if ((m_engineEvents & 0xfff) == 0 && m_bus.events().live() > limits::kMaxEventsInFlight) {
@@ -55,7 +56,7 @@ bool Engine::step() {
     m_bus.start();
   }
   FutureEventSet& actions = m_scheduler.actions;
-  if (actions.empty() || actions.top().time > m_end) return advanceTo(m_end);
+  if (actions.empty() || actions.top().time >= m_end) return advanceTo(m_end);
   dispatch(actions.pop());
   return true;
 }

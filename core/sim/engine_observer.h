@@ -23,14 +23,15 @@ enum class AttemptOutcome : std::uint8_t {
 };
 
 // Why an attempt failed (or why an event was dead-lettered).
-enum class FailureKind : std::uint8_t { None, Error, Poison, Schema };
+enum class FailureKind : std::uint8_t { None, Error, Poison, Schema, Timeout };
 
 // Why a publish did not reach a subscriber.
 enum class Refusal : std::uint8_t { Rejected, DroppedNewest, DroppedOldest };
 
 // Who published: a producer, a service instance (emits, dead letters) or an injection fault.
 struct PublisherRef {
-  enum class Kind : std::uint8_t { Producer, Instance, Injection } kind = Kind::Producer;
+  // Broker: dead letters the broker publishes itself (after an ack timeout).
+  enum class Kind : std::uint8_t { Producer, Instance, Injection, Broker } kind = Kind::Producer;
   std::uint32_t index = 0;     // producer, service or fault index
   std::uint32_t instance = 0;  // Instance only
   std::uint32_t token = 0;     // Instance only: stale entries are skipped after a crash

@@ -39,6 +39,13 @@ TEST(CliTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(badDuration.exitCode, 2);
   EXPECT_NE(badDuration.err.find("unit"), std::string::npos) << badDuration.err;
   EXPECT_EQ(runEventscope("run " + kDemo + " --seed -4").exitCode, 2);
+  EXPECT_EQ(runEventscope("run " + kDemo + " --seed 18446744073709551616").exitCode, 2);  // 2^64
+  const auto shortRun = runEventscope("run " + kDemo + " --duration 5s");  // the warmup is 5s
+  EXPECT_EQ(shortRun.exitCode, 2);
+  EXPECT_NE(shortRun.err.find("longer than the scenario's warmup (5s)"), std::string::npos)
+      << shortRun.err;
+  EXPECT_EQ(runEventscope("run " + kDemo + " --report --quiet").exitCode, 2);
+  EXPECT_EQ(runEventscope("frobnicate").exitCode, 2);
 }
 
 TEST(CliTest, ValidateAcceptsEveryDemo) {
@@ -102,7 +109,7 @@ TEST(CliTest, RunPrintsTheReportAsJsonOnStdout) {
 TEST(CliTest, RunWritesAReportFileAndASummary) {
   const auto path = std::filesystem::temp_directory_path() / "eventscope-report.json";
   const auto result =
-      runEventscope("run " + kDemo + " --duration 5s --seed 9 --report " + path.string());
+      runEventscope("run " + kDemo + " --duration 8s --seed 9 --report " + path.string());
   ASSERT_EQ(result.exitCode, 0) << result.err;
   EXPECT_NE(result.out.find("billing"), std::string::npos);  // the human summary
   std::ifstream in(path);
@@ -110,14 +117,55 @@ TEST(CliTest, RunWritesAReportFileAndASummary) {
   EXPECT_EQ(report["seed"], 9);
   std::filesystem::remove(path);
   const auto unwritable =
-      runEventscope("run " + kDemo + " --duration 1s --report /nonexistent/r.json");
+      runEventscope("run " + kDemo + " --duration 8s --report /nonexistent/r.json");
   EXPECT_EQ(unwritable.exitCode, 1);
   EXPECT_NE(unwritable.err.find("cannot write"), std::string::npos);
 }
 
+TEST(CliTest, ReportsNeverReplaceWhatIsNotARegularFile) {
+  namespace fs = std::filesystem;
+  const auto before = fs::status("/dev/null").type();
+  ASSERT_EQ(runEventscope("run " + kDemo + " --duration 8s --quiet --report /dev/null").exitCode,
+            0);
+  EXPECT_EQ(fs::status("/dev/null").type(), before);  // still a device, not a file
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+
+  const fs::path dir = fs::temp_directory_path() / "eventscope-link-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "target.json") << "old";
+  fs::create_symlink(dir / "target.json", dir / "link.json");
+  ASSERT_EQ(runEventscope("run " + kDemo + " --duration 8s --quiet --report " +
+                          (dir / "link.json").string())
+                .exitCode,
+            0);
+  EXPECT_TRUE(fs::is_symlink(dir / "link.json"));  // the link stays, its target gets the report
+  std::ifstream in(dir / "target.json");
+  EXPECT_EQ(nlohmann::json::parse(in)["scenario"], "Order pipeline");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 2);  // no debris
+  fs::remove_all(dir);
+}
+
+TEST(CliTest, AnUnwritableReportFailsBeforeTheRun) {
+  const auto result = runEventscope("run " + kDemo + " --duration 1h --report /nonexistent/r.json");
+  EXPECT_EQ(result.exitCode, 1);
+  EXPECT_NE(result.err.find("cannot write /nonexistent/r.json: No such file or directory"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.out, "");  // it did not simulate an hour first
+}
+
+TEST(CliTest, ValidateTakesSeveralFiles) {
+  const auto result =
+      runEventscope("validate " + kDemo + " " + sourcePath("resources/scenarios/work-queue.yaml"));
+  EXPECT_EQ(result.exitCode, 0);
+  EXPECT_NE(result.out.find("order-pipeline.yaml: ok"), std::string::npos);
+  EXPECT_NE(result.out.find("work-queue.yaml: ok"), std::string::npos);
+}
+
 TEST(CliTest, SameSeedSameReport) {
-  const auto a = runEventscope("run " + kDemo + " --duration 5s --report - --quiet");
-  const auto b = runEventscope("run " + kDemo + " --duration 5s --report - --quiet");
+  const auto a = runEventscope("run " + kDemo + " --duration 8s --report - --quiet");
+  const auto b = runEventscope("run " + kDemo + " --duration 8s --report - --quiet");
   auto ja = nlohmann::json::parse(a.out), jb = nlohmann::json::parse(b.out);
   ja.erase("wall_time_s");
   jb.erase("wall_time_s");

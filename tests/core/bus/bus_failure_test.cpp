@@ -130,25 +130,36 @@ TEST(BusFailureTest, IdempotentServicesSkipDuplicatesOthersRepeatSideEffects) {
   EXPECT_EQ(naive.brokerDuplicates, careful.brokerDuplicates);
 }
 
-// Processing takes 5 ms but the broker waits only 3 ms for the ack: every attempt times out,
-// is redelivered, and the late zombie's side effects make duplicates.
-TEST(BusFailureTest, AckTimeoutRedeliversAndTheZombieDuplicates) {
-  Scenario s = testing::queueModel(20, 1000, 2, kSecond);
+// Processing takes 5 ms but the broker waits only 3 ms for the ack: every attempt times out
+// and is redelivered while the late zombie still applies its side effects (duplicates). Timed-out
+// attempts count against max_attempts: after three the broker dead-letters the event.
+TEST(BusFailureTest, AckTimeoutRedeliversThenDeadLettersAndZombiesDuplicate) {
+  Scenario s = testing::queueModel(20, 1000, 3, kSecond);
+  s.topics.push_back(testing::topic("in.dlq"));
   s.services[0].serviceTime = testing::constant(5 * kMillisecond);
   s.services[0].ackTimeout = 3 * kMillisecond;
-  s.services[0].retry.maxAttempts = 1;
+  s.services[0].retry.maxAttempts = 3;
+  s.services[0].deadLetter = "in.dlq";
   testing::EventLog log;
   Engine engine(s, &log);
   engine.run();
   const ServiceCounters& c = engine.bus().services()[0].counters;
-  EXPECT_GT(c.timeoutRedeliveries, 10u);
+  EXPECT_EQ(c.acked, 0u);  // no ack is ever in time
+  EXPECT_GT(c.deadLettered, 10u);
+  EXPECT_EQ(c.timeouts, c.failedAttempts);
+  EXPECT_EQ(c.timeoutRedeliveries,
+            2 * c.deadLettered);  // two redeliveries, then the broker gives up
   EXPECT_EQ(c.redeliveries, c.timeoutRedeliveries);
-  EXPECT_GT(c.duplicatesProcessed, 0u);
-  EXPECT_EQ(c.acked, 0u);  // every attempt times out: nothing is ever acked
+  EXPECT_EQ(c.duplicatesProcessed, 2 * c.deadLettered);  // three zombies' side effects per event
+  for (const auto& d : log.deadLetters) {
+    EXPECT_EQ(d.reason, FailureKind::Timeout);
+    EXPECT_EQ(d.attempts, 3);
+    EXPECT_NE(d.deadLetterId, 0u);
+  }
   int zombies = 0;
   for (const auto& e : log.ended)
     zombies += e.end.outcome == AttemptOutcome::ZombieDone;
-  EXPECT_GT(zombies, 10);
+  EXPECT_EQ(zombies, static_cast<int>(3 * c.deadLettered));
 }
 
 }  // namespace
