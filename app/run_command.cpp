@@ -6,6 +6,7 @@
 #include "cli_support.h"
 #include "commands.h"
 #include "core/io/report_json.h"
+#include "core/io/report_summary.h"
 #include "core/io/scenario_reader.h"
 #include "core/io/units.h"
 #include "core/model/run_size.h"

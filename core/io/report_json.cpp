@@ -1,12 +1,16 @@
 #include "core/io/report_json.h"
 
-#include <cstdio>
-
 namespace eventscope::core {
 
 namespace {
 nlohmann::ordered_json latencyJson(const LatencySummary& l) {
-  return {{"mean", l.mean}, {"p50", l.p50}, {"p95", l.p95}, {"p99", l.p99}, {"max", l.max}};
+  // A service that acked nothing (after warmup) has no latency: null, not a misleading 0.
+  const auto value = [&](double v) { return l.count > 0 ? nlohmann::ordered_json(v) : nullptr; };
+  return {{"mean", value(l.mean)},
+          {"p50", value(l.p50)},
+          {"p95", value(l.p95)},
+          {"p99", value(l.p99)},
+          {"max", value(l.max)}};
 }
 
 nlohmann::ordered_json serviceJson(const ServiceReport& s) {
@@ -35,7 +39,10 @@ nlohmann::ordered_json serviceJson(const ServiceReport& s) {
           {"broker_duplicates", s.brokerDuplicates},
           {"schema_rejected", s.schemaRejected},
           {"emitted", s.emitted},
-          {"in_flight_at_end", s.inFlightAtEnd}};
+          {"in_flight_at_end", s.inFlightAtEnd},
+          {"timeouts", s.timeouts},
+          {"instances_mean", s.instancesMean},
+          {"instances_max", s.instancesMax}};
 }
 }  // namespace
 
@@ -83,51 +90,6 @@ nlohmann::ordered_json reportToJson(const RunReport& report) {
   json["warmup_s"] = report.warmupS;
   json["stopped_early"] = report.stoppedEarly;
   return json;
-}
-
-namespace {
-std::string formatMillis(double seconds) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f ms", seconds * 1000);
-  return buf;
-}
-}  // namespace
-
-std::string formatReportSummary(const RunReport& report) {
-  std::string out;
-  char line[256];
-  std::snprintf(
-      line, sizeof line, "%s (seed %llu): %.1f s simulated in %.2f s, %llu engine events\n",
-      report.scenario.c_str(), static_cast<unsigned long long>(report.seed), report.simTimeS,
-      report.wallTimeS, static_cast<unsigned long long>(report.engineEvents));
-  out += line;
-  const RunTotals& t = report.totals;
-  std::snprintf(
-      line, sizeof line,
-      "  produced %llu, acked %llu, retries %llu, dead-lettered %llu, dropped %llu, "
-      "rejected %llu, duplicates processed %llu, in flight at end %llu\n",
-      static_cast<unsigned long long>(t.produced), static_cast<unsigned long long>(t.acked),
-      static_cast<unsigned long long>(t.retries), static_cast<unsigned long long>(t.deadLettered),
-      static_cast<unsigned long long>(t.dropped), static_cast<unsigned long long>(t.rejected),
-      static_cast<unsigned long long>(t.duplicatesProcessed),
-      static_cast<unsigned long long>(t.inFlightAtEnd));
-  out += line;
-  if (report.stoppedEarly) {
-    out += "  STOPPED EARLY: too many events in flight (does the model multiply events forever?)\n";
-  }
-  std::snprintf(line, sizeof line, "\n  %-18s %10s %10s %12s %12s %9s %8s %8s %6s\n", "service",
-                "acked", "per s", "latency p50", "latency p99", "backlog", "util", "retries",
-                "DLQ");
-  out += line;
-  for (const ServiceReport& s : report.services) {
-    std::snprintf(line, sizeof line, "  %-18s %10llu %10.1f %12s %12s %9.2f %7.0f%% %8llu %6llu\n",
-                  s.name.c_str(), static_cast<unsigned long long>(s.acked), s.throughputPerS,
-                  formatMillis(s.latency.p50).c_str(), formatMillis(s.latency.p99).c_str(),
-                  s.backlogMean, s.utilization * 100, static_cast<unsigned long long>(s.retries),
-                  static_cast<unsigned long long>(s.deadLettered));
-    out += line;
-  }
-  return out;
 }
 
 }  // namespace eventscope::core

@@ -10,7 +10,4 @@ namespace eventscope::core {
 // The run report as DESIGN.md §4 JSON (its field names, plus a few more after them).
 nlohmann::ordered_json reportToJson(const RunReport& report);
 
-// A human-readable summary of the report for a terminal.
-std::string formatReportSummary(const RunReport& report);
-
 }  // namespace eventscope::core

@@ -61,6 +61,27 @@ void readAcceptsSchema(ReadContext& context, const Field& field, ServiceSpec& se
   }
 }
 
+// Settings that are valid alone but would silently not apply together.
+void checkSettingsApply(ReadContext& context, const MapFields& entry, const ServiceSpec& service) {
+  const Field* instances = entry.find("instances");
+  if (instances != nullptr && service.autoscale) {
+    const AutoscaleSpec& rule = *service.autoscale;
+    if (service.instances > rule.max || service.instances < rule.min) {
+      context.error(instances->valuePos,
+                    "'instances' (" + std::to_string(service.instances) +
+                        ") is outside autoscale's range " + std::to_string(rule.min) + ".." +
+                        std::to_string(rule.max) + "; the autoscaler keeps the count within it");
+    }
+  }
+  const Field* prefetch = entry.find("prefetch");
+  if (prefetch != nullptr && service.delivery == DeliveryMode::Partitioned &&
+      service.prefetch != 1) {
+    context.error(prefetch->valuePos,
+                  "'prefetch' applies to shared delivery only: a partitioned instance takes the "
+                  "events of its partitions one at a time, in order");
+  }
+}
+
 void readService(ReadContext& context, const MapFields& entry, std::size_t index,
                  Scenario& scenario, ValidationOptions& gaps) {
   ServiceSpec service;
@@ -115,6 +136,7 @@ void readService(ReadContext& context, const MapFields& entry, std::size_t index
   if (const Field* f = entry.find("autoscale")) {
     service.autoscale = readAutoscale(context, *f);
   }
+  checkSettingsApply(context, entry, service);
   scenario.services.push_back(std::move(service));
 }
 

@@ -60,7 +60,7 @@ void readLayout(ReadContext& context, const Field& section, Scenario& scenario) 
       continue;
     }
     point->rejectUnknown({"x", "y"}, where);
-    LayoutEntry entry{node.key, 0, 0};
+    LayoutEntry entry{node.key, 0, 0, node.keyPos};
     const Field* x = point->require("x", described.subject);
     const Field* y = point->require("y", described.subject);
     if (x) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -17,22 +18,27 @@ class Histogram {
     const std::size_t i = indexOf(v);
     ++m_counts[i];
     ++m_total;
+    if (v < m_min) m_min = v;
+    if (v > m_max) m_max = v;
     if (i < m_lowest) m_lowest = i;
     if (i > m_highest) m_highest = i;
   }
 
   std::uint64_t count() const { return m_total; }
 
-  // The value at quantile q in [0, 1] (the middle of its bucket); 0 when empty.
+  // The value at quantile q in [0, 1]: the middle of its bucket, kept within the smallest and
+  // largest values recorded (so no percentile exceeds the maximum); 0 when empty.
   double quantile(double q) const {
     if (m_total == 0) return 0;
     const auto rank = static_cast<std::uint64_t>(q * static_cast<double>(m_total - 1)) + 1;
     std::uint64_t seen = 0;
-    for (std::size_t i = m_lowest; i <= m_highest; ++i) {
+    std::size_t i = m_lowest;
+    for (; i < m_highest; ++i) {
       seen += m_counts[i];
-      if (seen >= rank) return middleOf(i);
+      if (seen >= rank) break;
     }
-    return middleOf(m_highest);
+    const double value = middleOf(i);
+    return std::clamp(value, static_cast<double>(m_min), static_cast<double>(m_max));
   }
 
   void merge(const Histogram& other) {
@@ -40,6 +46,8 @@ class Histogram {
     for (std::size_t i = other.m_lowest; i <= other.m_highest; ++i)
       m_counts[i] += other.m_counts[i];
     m_total += other.m_total;
+    m_min = std::min(m_min, other.m_min);
+    m_max = std::max(m_max, other.m_max);
     if (other.m_lowest < m_lowest) m_lowest = other.m_lowest;
     if (other.m_highest > m_highest) m_highest = other.m_highest;
   }
@@ -49,6 +57,8 @@ class Histogram {
     for (std::size_t i = m_lowest; i <= m_highest; ++i)
       m_counts[i] = 0;
     m_total = 0;
+    m_min = std::numeric_limits<std::uint64_t>::max();
+    m_max = 0;
     m_lowest = kBuckets;
     m_highest = 0;
   }
@@ -71,6 +81,8 @@ class Histogram {
 
   std::array<std::uint64_t, kBuckets> m_counts{};
   std::uint64_t m_total = 0;
+  std::uint64_t m_min = std::numeric_limits<std::uint64_t>::max();
+  std::uint64_t m_max = 0;
   std::size_t m_lowest = kBuckets;
   std::size_t m_highest = 0;
 };

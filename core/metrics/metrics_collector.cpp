@@ -22,6 +22,7 @@ void MetricsCollector::onRunStart(const Bus& bus) {
     m_series.serviceNames.push_back(bus.services()[s].name);
     m_series.queues[s].resize(queues);
     m_tracks[s].queuesAtBucketStart.resize(queues);
+    m_tracks[s].instancesMax = bus.services()[s].upInstances();
   }
   m_warmupTaken = m_warmup <= 0;
 }
@@ -44,6 +45,7 @@ SimTime MetricsCollector::onClock(SimTime now) {
     for (std::uint32_t s = 0; s < m_tracks.size(); ++s) {
       m_tracks[s].atWarmup = areasAt(s, m_warmup);
       m_tracks[s].backlogMax = m_bus->services()[s].waiting();
+      m_tracks[s].instancesMax = m_bus->services()[s].upInstances();
     }
     m_warmupTaken = true;
   }
@@ -141,6 +143,14 @@ void MetricsCollector::onAttemptEnded(SimTime now, const AttemptInfo& attempt, c
   track.waitSum += static_cast<double>(wait);
   track.latencyMax = std::max(track.latencyMax, latency);
   track.waitMax = std::max(track.waitMax, wait);
+}
+
+void MetricsCollector::onInstanceChanged(SimTime now, std::uint32_t service,
+                                         std::uint32_t /*instance*/, InstanceState /*state*/) {
+  if (now < m_warmup) return;
+  ServiceTrack& track = m_tracks[service];
+  track.instancesMax =
+      std::max<std::uint64_t>(track.instancesMax, m_bus->services()[service].upInstances());
 }
 
 void MetricsCollector::onRunEnd(SimTime now) {

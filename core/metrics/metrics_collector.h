@@ -25,6 +25,8 @@ class MetricsCollector final : public EngineObserver {
                  std::uint32_t queue) override;
   void onAttemptEnded(SimTime now, const AttemptInfo& attempt, const Event& event,
                       const AttemptEnd& end) override;
+  void onInstanceChanged(SimTime now, std::uint32_t service, std::uint32_t instance,
+                         InstanceState state) override;
   void onRunEnd(SimTime now) override;
 
   // The report after the run: wall time and engine events come from whoever ran it.
@@ -42,7 +44,8 @@ class MetricsCollector final : public EngineObserver {
   struct ServiceTrack {
     Areas atBucketStart, atWarmup, atEnd;
     std::vector<QueueAreas> queuesAtBucketStart;
-    std::uint64_t backlogMax = 0;  // after warmup
+    std::uint64_t backlogMax = 0;    // after warmup
+    std::uint64_t instancesMax = 0;  // after warmup
     std::uint64_t bucketBacklogMax = 0;
     std::uint64_t acked = 0;  // after warmup
     double latencySum = 0, waitSum = 0;

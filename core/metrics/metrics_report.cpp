@@ -11,8 +11,12 @@ namespace {
 LatencySummary summarize(const Histogram& histogram, double sum, SimTime max, std::uint64_t count) {
   if (count == 0) return {};
   constexpr double s = kSecond;
-  return {sum / static_cast<double>(count) / s, histogram.quantile(0.50) / s,
-          histogram.quantile(0.95) / s, histogram.quantile(0.99) / s, static_cast<double>(max) / s};
+  return {count,
+          sum / static_cast<double>(count) / s,
+          histogram.quantile(0.50) / s,
+          histogram.quantile(0.95) / s,
+          histogram.quantile(0.99) / s,
+          static_cast<double>(max) / s};
 }
 }  // namespace
 
@@ -63,6 +67,9 @@ RunReport MetricsCollector::report(double wallSeconds, std::uint64_t engineEvent
     row.backlogMax = track.backlogMax;
     row.inSystemMean = measured ? (a.held - w.held) / windowNs : 0;
     row.utilization = measured && a.up > w.up ? (a.busy - w.busy) / (a.up - w.up) : 0;
+    row.instancesMean = measured ? (a.up - w.up) / windowNs : 0;
+    row.instancesMax = track.instancesMax;
+    row.timeouts = c.timeouts;
     row.retries = c.retries;
     row.redeliveries = c.redeliveries;
     row.deadLettered = c.deadLettered;

@@ -9,6 +9,7 @@ namespace eventscope::core {
 // The run report of DESIGN.md §4. Counters cover the whole run (so conservation can be checked
 // on them); timings, backlogs, utilization and throughput cover [warmup, end).
 struct LatencySummary {
+  std::uint64_t count = 0;  // events measured; 0: no figures (reported as null)
   double mean = 0, p50 = 0, p95 = 0, p99 = 0, max = 0;  // seconds
 };
 
@@ -28,6 +29,9 @@ struct ServiceReport {
   std::uint64_t produced = 0, delivered = 0, failedAttempts = 0, discarded = 0, dropped = 0;
   std::uint64_t duplicatesSkipped = 0, crashRedeliveries = 0, timeoutRedeliveries = 0;
   std::uint64_t brokerDuplicates = 0, schemaRejected = 0, emitted = 0, inFlightAtEnd = 0;
+  std::uint64_t timeouts = 0;
+  double instancesMean = 0;  // instances up, time-averaged (autoscaling, crashes)
+  std::uint64_t instancesMax = 0;
 };
 
 struct TopicReport {

@@ -134,6 +134,7 @@ struct LayoutEntry {
   std::string node;
   double x = 0;
   double y = 0;
+  SourcePos pos;  // where the node's name is written
 };
 
 struct Scenario {

@@ -38,6 +38,10 @@ class Validator {
     checkFaults();
     checkTiming();
     checkLoops();
+    if (!m_options.topicsIncomplete && !m_options.servicesIncomplete &&
+        !m_options.producersIncomplete) {
+      checkLayout();
+    }
     std::stable_sort(m_errors.begin(), m_errors.end(), [](const auto& a, const auto& b) {
       return std::tie(a.line, a.column) < std::tie(b.line, b.column);
     });
@@ -264,11 +268,38 @@ class Validator {
     error(fault.targetPos, message);
   }
 
+  void checkCrashSize(const FaultSpec& fault) {
+    const ServiceSpec* service = m_scenario.findService(fault.target);
+    if (service == nullptr || service->autoscale || fault.instances <= service->instances) return;
+    error(fault.targetPos, "'crash' takes down " + std::to_string(fault.instances) +
+                               " instances but service " + inQuotes(service->name) + " has " +
+                               std::to_string(service->instances));
+  }
+
+  void checkLayout() {
+    for (const LayoutEntry& entry : m_scenario.layout) {
+      const bool deadLetterTopic =
+          std::any_of(m_scenario.services.begin(), m_scenario.services.end(),
+                      [&](const ServiceSpec& s) { return s.deadLetter == entry.node; });
+      if (m_knownTopics.count(entry.node) || m_serviceNames.count(entry.node) ||
+          m_producerNames.count(entry.node) || deadLetterTopic) {
+        continue;
+      }
+      std::vector<std::string> nodes = m_topicNames;
+      nodes.insert(nodes.end(), m_serviceOrder.begin(), m_serviceOrder.end());
+      nodes.insert(nodes.end(), m_producerOrder.begin(), m_producerOrder.end());
+      std::string message = "layout places unknown node " + inQuotes(entry.node);
+      if (auto match = hint(entry.node, nodes)) message += "; did you mean '" + *match + "'?";
+      error(entry.pos, message);
+    }
+  }
+
   void checkFaults() {
     for (const FaultSpec& fault : m_scenario.faults) {
       switch (fault.kind) {
         case FaultSpec::Kind::Crash:
           checkActor(fault, "crash", "service");
+          checkCrashSize(fault);
           break;
         case FaultSpec::Kind::Slow:
           checkActor(fault, "slow", "service");

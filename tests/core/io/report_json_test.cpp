@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/io/report_summary.h"
+
 namespace eventscope::core {
 namespace {
 
@@ -15,7 +17,7 @@ RunReport sampleReport() {
   ServiceReport s;
   s.name = "billing";
   s.acked = 9;
-  s.latency = {.mean = 0.002, .p50 = 0.001, .p95 = 0.004, .p99 = 0.005, .max = 0.01};
+  s.latency = {.count = 9, .mean = 0.002, .p50 = 0.001, .p95 = 0.004, .p99 = 0.005, .max = 0.01};
   s.inFlightAtEnd = 1;
   r.services.push_back(s);
   r.producers.push_back({.name = "checkout", .published = 10, .blockedS = 1.5});

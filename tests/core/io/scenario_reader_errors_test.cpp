@@ -285,7 +285,33 @@ layout:
                        "'inf'"));
   EXPECT_TRUE(hasError(r, 4, 27, "unknown key 'z' in layout of 'billing'"));
   EXPECT_TRUE(hasError(r, 5, 10, "layout of 'other' must be a map like {x: 120, y: 40}, got '5'"));
-  EXPECT_EQ(r.errors.size(), 4u) << listErrors(r);
+  EXPECT_TRUE(hasError(r, 3, 3, "layout places unknown node 'orders'"));  // nothing is declared
+  EXPECT_EQ(r.errors.size(), 6u) << listErrors(r);
+}
+
+TEST(ScenarioReaderErrorsTest, SettingsThatWouldNotApply) {
+  const ScenarioReadResult r = parse(R"(eventscope: 1
+topics: [{name: orders}]
+services:
+  - name: ledger
+    subscribes: orders
+    delivery: partitioned
+    prefetch: 5
+    instances: 10
+    autoscale: {max: 4}
+  - {name: mail, subscribes: orders, instances: 2}
+faults:
+  - {at: 1s, crash: mail, instances: 3}
+layout:
+  ordres: {x: 1, y: 2}
+  orders.dlq: {x: 1, y: 2}
+)");
+  EXPECT_TRUE(hasError(r, 7, 15, "'prefetch' applies to shared delivery only"));
+  EXPECT_TRUE(hasError(r, 8, 16, "'instances' (10) is outside autoscale's range 1..4"));
+  EXPECT_TRUE(hasError(r, 12, 21, "'crash' takes down 3 instances but service 'mail' has 2"));
+  EXPECT_TRUE(hasError(r, 14, 3, "layout places unknown node 'ordres'; did you mean 'orders'?"));
+  EXPECT_TRUE(hasError(r, 15, 3, "layout places unknown node 'orders.dlq'"));
+  EXPECT_EQ(r.errors.size(), 5u) << listErrors(r);
 }
 
 TEST(ScenarioReaderErrorsTest, DuplicateKeysEverywhere) {

@@ -122,6 +122,7 @@ faults:
 
 TEST(ScenarioReaderValuesTest, ReadsLayout) {
   const Scenario s = parseOk(R"(eventscope: 1
+topics: [{name: orders}, {name: billing}]
 layout:
   orders: {x: 120, y: -40.5}
   billing: {x: 0, y: 0}
