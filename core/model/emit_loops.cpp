@@ -14,9 +14,10 @@ namespace {
 // subscribes to. Edges are walked lazily, never stored: a hostile file could imply millions.
 class EmitGraph {
  public:
+  static constexpr int kDeadLetter = -1;
   struct Step {
     int topic;  // index into topics()
-    int emit;   // index into the source service's emits
+    int emit;   // index into the source service's emits, or kDeadLetter
   };
 
   explicit EmitGraph(const Scenario& scenario) : m_scenario(scenario) {
@@ -59,6 +60,17 @@ class EmitGraph {
         }
         last = static_cast<int>(s);
         m_steps[s].push_back({topic, static_cast<int>(e)});
+      }
+      // Some events surely fail here: they surely reach the dead-letter topic.
+      const ServiceSpec& service = services[s];
+      const bool failsSome = !service.poisonKeys.empty() || !service.acceptsSchema.empty();
+      if (service.deadLetter && failsSome) {
+        const int topic = topicOf(*service.deadLetter);
+        int& last = m_lastEmitter[static_cast<std::size_t>(topic)];
+        if (last != static_cast<int>(s)) {
+          last = static_cast<int>(s);
+          m_steps[s].push_back({topic, kDeadLetter});
+        }
       }
     }
   }
@@ -202,12 +214,15 @@ EmitLoop shortestLoop(const EmitGraph& graph, const std::vector<int>& component,
   std::reverse(steps.begin(), steps.end());
   EmitLoop loop;
   const Via& first = steps.front();
-  loop.pos = services[static_cast<std::size_t>(first.from)]
-                 .emits[static_cast<std::size_t>(first.emit)]
-                 .pos;
+  const ServiceSpec& opener = services[static_cast<std::size_t>(first.from)];
+  loop.pos = first.emit == EmitGraph::kDeadLetter
+                 ? opener.deadLetterPos
+                 : opener.emits[static_cast<std::size_t>(first.emit)].pos;
   for (const Via& step : steps) {
     loop.path.push_back(services[static_cast<std::size_t>(step.from)].name);
-    loop.path.push_back(graph.topicName(step.topic));
+    const bool deadLetter = step.emit == EmitGraph::kDeadLetter;
+    loop.path.push_back(graph.topicName(step.topic) + (deadLetter ? " (dead letters)" : ""));
+    loop.throughDeadLetters = loop.throughDeadLetters || deadLetter;
   }
   loop.path.push_back(services[static_cast<std::size_t>(start)].name);
   return loop;

@@ -1,6 +1,7 @@
 #include "core/model/scenario_validation.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
@@ -8,6 +9,7 @@
 
 #include "core/io/did_you_mean.h"
 #include "core/io/units.h"
+#include "core/model/emit_growth.h"
 #include "core/model/emit_loops.h"
 #include "core/model/limits.h"
 
@@ -327,9 +329,33 @@ class Validator {
     }
   }
 
+  // Loops of emits that multiply events even though no single step is certain.
+  void checkGrowth(const std::set<std::string>& inCertainLoops) {
+    for (const EmitGrowth& growth : findGrowingEmitLoops(m_scenario)) {
+      const bool reported =
+          std::any_of(growth.services.begin(), growth.services.end(),
+                      [&](const std::string& s) { return inCertainLoops.count(s); });
+      if (reported) continue;
+      std::string names;
+      for (std::size_t i = 0; i < growth.services.size() && i < 8; ++i) {
+        names += (i == 0 ? "" : ", ") + inQuotes(growth.services[i]);
+      }
+      if (growth.services.size() > 8) names += ", ...";
+      char factor[32];
+      std::snprintf(factor, sizeof factor, "%.2f", growth.factor);
+      error(growth.pos, "events multiply without end among " + names +
+                            ": on average each event there leads to " + factor +
+                            " more (emit probabilities times subscribers); lower the "
+                            "probabilities so that this stays below 1");
+    }
+  }
+
   void checkLoops() {
     constexpr std::size_t kLongestShown = 16;  // names in the message before it is cut short
+    std::set<std::string> inCertainLoops;
     for (const EmitLoop& loop : findEndlessEmitLoops(m_scenario)) {
+      for (std::size_t i = 0; i < loop.path.size(); i += 2)
+        inCertainLoops.insert(loop.path[i]);
       std::string path;
       for (std::size_t i = 0; i < loop.path.size(); ++i) {
         if (i == kLongestShown && loop.path.size() > kLongestShown + 1) {
@@ -338,9 +364,17 @@ class Validator {
         }
         path += (i == 0 ? "" : " -> ") + loop.path[i];
       }
-      error(loop.pos, "emits form a loop that never ends: " + path +
-                          " (every step has probability 1; lower one below 1 or break the loop)");
+      if (loop.throughDeadLetters) {
+        error(loop.pos, "dead letters can go round a loop for ever: " + path +
+                            " (an event that always fails here keeps coming back; send dead "
+                            "letters to a topic outside the loop)");
+      } else {
+        error(loop.pos, "emits form a loop that never ends: " + path +
+                            " (every step has probability 1; lower one below 1 or break the "
+                            "loop)");
+      }
     }
+    checkGrowth(inCertainLoops);
   }
 
   const Scenario& m_scenario;

@@ -82,3 +82,27 @@ TEST(EmitLoopsTest, HandlesLongChainsWithoutDeepRecursion) {
 
 }  // namespace
 }  // namespace eventscope::core
+
+namespace eventscope::core {
+namespace {
+
+TEST(EmitLoopsTest, DeadLettersOfSurelyFailingServicesCanLoop) {
+  Scenario s;
+  ServiceSpec a{.name = "sa", .subscribes = {"a"}, .poisonKeys = {"k1"}, .deadLetter = "b"};
+  a.deadLetterPos = {9, 63};
+  ServiceSpec b{.name = "sb", .subscribes = {"b"}, .poisonKeys = {"k1"}, .deadLetter = "a"};
+  s.services = {a, b};
+  const auto loops = findEndlessEmitLoops(s);
+  ASSERT_EQ(loops.size(), 1u);
+  EXPECT_TRUE(loops[0].throughDeadLetters);
+  EXPECT_EQ(loops[0].pos.line, 9);
+  EXPECT_EQ(loops[0].path,
+            (std::vector<std::string>{"sa", "b (dead letters)", "sb", "a (dead letters)", "sa"}));
+  // Services that fail only by chance do not make a certain loop.
+  s.services[0].poisonKeys.clear();
+  s.services[0].failureRate = 0.5;
+  EXPECT_TRUE(findEndlessEmitLoops(s).empty());
+}
+
+}  // namespace
+}  // namespace eventscope::core
