@@ -46,6 +46,28 @@ SourcePos ReadContext::position(const YAML::Mark& mark) const {
   return pos;
 }
 
+bool ReadContext::quotedAcrossLines(const YAML::Node& node) const {
+  const YAML::Mark mark = node.Mark();
+  if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= m_text.size()) return false;
+  const auto start = static_cast<std::size_t>(mark.pos);
+  const char quote = m_text[start];
+  if (quote != '"' && quote != '\'') return false;
+  for (std::size_t i = start + 1; i < m_text.size(); ++i) {
+    const char c = m_text[i];
+    if (c == '\n') return true;
+    if (quote == '"' && c == '\\') {
+      ++i;  // an escaped character, perhaps a quote
+    } else if (c == quote) {
+      if (quote == '\'' && i + 1 < m_text.size() && m_text[i + 1] == '\'') {
+        ++i;  // '' is a quote inside single quotes
+      } else {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 SourcePos ReadContext::position(const YAML::Node& node) const {
   const YAML::Mark mark = node.Mark();
   const SourcePos marked = position(mark);

@@ -29,6 +29,11 @@ class ReadContext {
 
   void error(SourcePos pos, std::string message);
 
+  // True for a quoted scalar whose closing quote is not on the line where it opens. YAML
+  // allows that, but in a name it almost always means a quote was never closed and the rest
+  // of the file was swallowed into the string.
+  bool quotedAcrossLines(const YAML::Node& node) const;
+
   // Spends `amount` from the work budget; false (and one located error) once it is spent.
   bool spend(SourcePos pos, std::size_t amount = 1);
   bool exhausted() const { return m_exhausted; }

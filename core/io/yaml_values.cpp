@@ -109,6 +109,11 @@ std::optional<std::string> readName(ReadContext& context, const Field& field) {
     return std::nullopt;
   }
   const std::string& text = field.value.Scalar();
+  if (context.quotedAcrossLines(field.value)) {
+    context.error(field.valuePos, "the quote that opens " + field.name() +
+                                      " is not closed on its line; a name is one line");
+    return std::nullopt;
+  }
   if (text.empty()) {
     context.error(field.valuePos, field.name() + " must not be empty");
     return std::nullopt;
