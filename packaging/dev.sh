@@ -52,10 +52,11 @@ run() {
   local file=${1:-$DEMO}
   # The desktop GUI arrives with issue 4; until then the demo runs headless either way.
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    say "no display found (DISPLAY is not set): running the demo headless"
+    say "no display found (DISPLAY is not set), and this build has no desktop GUI yet:"
   else
-    say "this build has no desktop GUI yet: running the demo headless"
+    say "this build has no desktop GUI yet:"
   fi
+  say "running $file headless"
   "$(binary)" run "$file"
 }
 

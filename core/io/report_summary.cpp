@@ -1,5 +1,7 @@
 #include "core/io/report_summary.h"
 
+#include "core/io/units.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <string_view>
@@ -91,7 +93,7 @@ std::string formatReportSummary(const RunReport& report) {
   if (!report.services.empty()) out += "\n" + table(rows);
   if (report.warmupS > 0) {
     out += "\n  latency, backlog, utilization and per s exclude the first " +
-           fixed(report.warmupS, report.warmupS < 10 ? 2 : 1) + " s (warmup)\n";
+           formatDuration(static_cast<SimTime>(report.warmupS * kSecond + 0.5)) + " (warmup)\n";
   }
   return out;
 }
