@@ -15,10 +15,7 @@ Bus::Bus(const Scenario& scenario, Scheduler& scheduler, EngineObserver& observe
   buildTopics();
   buildServices();
   buildProducers();
-  m_faultInstances.resize(scenario.faults.size());
-  for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
-    m_injectRng.push_back(RandomStream::forEntity(scenario.seed, kFaultStream, i));
-  }
+  m_injectionRng = RandomStream::forEntity(scenario.seed, kFaultStream, 0);
 }
 
 void Bus::buildTopics() {
@@ -184,7 +181,7 @@ void Bus::handle(const Action& action) {
       onAutoscaleCheck(action.target);
       break;
     case ActionKind::RecoverInstances:
-      recover(action.target, static_cast<int>(action.arg));
+      onRecovery(action.target, action.arg);
       break;
   }
 }

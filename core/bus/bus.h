@@ -31,7 +31,7 @@ class Bus {
   void setInstances(std::uint32_t service, int count);
   void setSlowFactor(std::uint32_t service, double factor);
   void setProducerPaused(std::uint32_t producer, bool paused);
-  void inject(const InjectSpec& injection, std::uint32_t faultIndex);
+  void inject(const InjectSpec& injection);
   void setDuplication(std::uint32_t topic, double fraction);
 
   // Read access for observers, metrics and tests.
@@ -86,6 +86,13 @@ class Bus {
   void onProducerArrival(std::uint32_t producer, std::uint32_t generation);
   bool publishProducerEvent(std::uint32_t producer);
   void scheduleNextArrival(std::uint32_t producer);
+  // A service's copy of an event leaves it; true if the service still holds another copy.
+  static bool leaveCopy(Event& event, std::uint8_t subscriber) {
+    const std::uint32_t bit = 1u << subscriber;
+    const bool another = (event.twoCopiesMask & bit) != 0;
+    event.twoCopiesMask &= ~bit;
+    return another;
+  }
   void releaseCopy(EventSlot slot) {
     if (--m_events[slot].copies == 0) m_events.release(slot);
   }
@@ -98,8 +105,8 @@ class Bus {
   void kickPartitionOwner(std::uint32_t service, std::uint32_t queue);
   void rebalance(std::uint32_t service);
   void recountMembers(std::uint32_t service);
-  void returnToQueue(std::uint32_t service, std::uint32_t queue, Delivery copy,
-                     DeliveryCause cause);
+  void returnCopies(std::uint32_t service, const std::vector<Delivery>& copies,
+                    DeliveryCause cause);
   bool settleInstance(std::uint32_t service, std::uint32_t instance);
   void takeNextWork(std::uint32_t service, std::uint32_t instance, bool rejoined);
 
@@ -145,7 +152,9 @@ class Bus {
   // bus_faults.cpp: faults, scaling
   void onFault(std::uint32_t fault, bool begins);
   void onAutoscaleCheck(std::uint32_t service);
-  void crashInstance(std::uint32_t service, std::uint32_t instance);
+  void takeDown(std::uint32_t service, std::uint32_t instance, std::vector<Delivery>& giveBack);
+  void onRecovery(std::uint32_t service, std::uint32_t recovery);
+  static std::uint32_t provisioned(const ServiceState& service);
   void bringUp(std::uint32_t service, std::uint32_t instance);
   void joinGroup(std::uint32_t service);
   void setInstanceState(std::uint32_t service, std::uint32_t instance, InstanceState state);
@@ -161,16 +170,17 @@ class Bus {
   KeyTable m_keys;
   EventPool m_events;
   std::uint64_t m_nextEventId = 1;
-  std::vector<std::vector<std::uint32_t>> m_faultInstances;  // crash faults: who to recover
-  std::vector<RandomStream> m_injectRng;                     // per fault, keyless partitions
+  std::vector<std::vector<std::uint32_t>> m_recoveries;  // instances each timed crash took down
+  std::vector<Draft> m_injections;   // every injected event, kept for a resume after blocking
+  RandomStream m_injectionRng;       // partitions of keyless injected events
+  std::vector<Delivery> m_giveBack;  // scratch: copies a crash or timeout hands back
   struct Wakeup {
     std::uint32_t topic = 0;
     std::uint32_t partition = 0;
   };
   RingBuffer<Wakeup> m_wakeups;  // partitions whose blocked publishers may go on
   bool m_drainingWakeups = false;
-  std::vector<std::uint32_t> m_members;       // scratch for rebalance
-  std::vector<std::uint32_t> m_crashScratch;  // instances the last crash() took down
+  std::vector<std::uint32_t> m_members;  // scratch for rebalance
 };
 
 }  // namespace eventscope::core

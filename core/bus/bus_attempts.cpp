@@ -13,7 +13,7 @@ void Bus::startAttempt(std::uint32_t serviceIndex, std::uint32_t index, std::uin
   ServiceState& service = m_services[serviceIndex];
   Instance& instance = service.instances[index];
   const Event& event = m_events[copy.event];
-  ++copy.attempts;
+  if (copy.attempts < UINT16_MAX) ++copy.attempts;  // crash loops could redeliver without end
   ++service.counters.delivered;
   ++instance.token;
   instance.current = copy;
@@ -229,6 +229,7 @@ void Bus::finishCopy(std::uint32_t serviceIndex, std::uint32_t index) {
     }
     changeHeld(service, queue, -1);
     changeInProcess(service, queue, -1);
+    leaveCopy(event, copy.subscriber);
     if (service.mode == DeliveryMode::Shared) --instance.unacked;
     if (service.mode == DeliveryMode::Partitioned) queue.blocked = false;
   }

@@ -114,16 +114,36 @@ void Bus::recountMembers(std::uint32_t serviceIndex) {
     service.liveInstances += isMember(instance);
 }
 
-void Bus::returnToQueue(std::uint32_t serviceIndex, std::uint32_t queue, Delivery copy,
-                        DeliveryCause cause) {
+// Puts copies back at the front of their queues so that copies[0] becomes the head, counting
+// each as a redelivery with its cause, and only then dispatches: work given back by one
+// instance must not reach an instance that is about to go down in the same instant.
+void Bus::returnCopies(std::uint32_t serviceIndex, const std::vector<Delivery>& copies,
+                       DeliveryCause cause) {
   ServiceState& service = m_services[serviceIndex];
-  ++service.counters.redeliveries;
-  if (cause == DeliveryCause::CrashRedelivery) ++service.counters.crashRedeliveries;
-  if (cause == DeliveryCause::TimeoutRedelivery) ++service.counters.timeoutRedeliveries;
-  copy.cause = cause;
-  if (service.mode == DeliveryMode::Partitioned) service.queues[queue].blocked = false;
-  m_observer.onEnqueued(m_scheduler.now, serviceIndex, queue, m_events[copy.event], cause);
-  offer(serviceIndex, queue, copy, true);
+  for (auto it = copies.rbegin(); it != copies.rend(); ++it) {
+    Delivery copy = *it;
+    copy.cause = cause;
+    const std::uint32_t queue = queueOf(copy);
+    if (service.mode == DeliveryMode::Partitioned) {
+      service.queues[queue].blocked = false;  // it was the partition's running attempt
+      service.queues[queue].ready.pushFront(copy);
+    } else {
+      service.sharedReady.pushFront(copy);
+    }
+  }
+  for (const Delivery& copy : copies) {
+    ++service.counters.redeliveries;
+    if (cause == DeliveryCause::CrashRedelivery) ++service.counters.crashRedeliveries;
+    if (cause == DeliveryCause::TimeoutRedelivery) ++service.counters.timeoutRedeliveries;
+    m_observer.onEnqueued(m_scheduler.now, serviceIndex, queueOf(copy), m_events[copy.event],
+                          cause);
+  }
+  if (service.mode == DeliveryMode::Partitioned) {
+    for (const Delivery& copy : copies)
+      kickPartitionOwner(serviceIndex, queueOf(copy));
+  } else {
+    dispatchShared(serviceIndex);
+  }
 }
 
 // The instance has finished its attempt: it is idle, and back in the group if it was a zombie.

@@ -1,6 +1,7 @@
 // Faults and scaling: crash and recover instances, add or remove them (by hand or by the
 // autoscaler), slow a service, pause a producer, inject an event, duplicate deliveries.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "core/bus/bus.h"
@@ -28,43 +29,41 @@ void Bus::setInstanceState(std::uint32_t serviceIndex, std::uint32_t index, Inst
     m_observer.onInstanceChanged(m_scheduler.now, serviceIndex, index, state);
 }
 
-void Bus::crashInstance(std::uint32_t serviceIndex, std::uint32_t index) {
+// Takes one instance down: its scheduled completion, timeout or blocked publish becomes void,
+// its unacked work (the running copy, then what it prefetched) is appended to `giveBack`.
+void Bus::takeDown(std::uint32_t serviceIndex, std::uint32_t index,
+                   std::vector<Delivery>& giveBack) {
   ServiceState& service = m_services[serviceIndex];
   Instance& instance = service.instances[index];
-  if (instance.state == InstanceState::Down || instance.state == InstanceState::Removed) return;
-  ++instance.token;  // its pending completion, timeout or blocked publish is now void
+  ++instance.token;
   const bool running =
       instance.state == InstanceState::Busy || instance.state == InstanceState::Publishing;
+  if (instance.state == InstanceState::Publishing) {
+    // Follow-ups decided but not yet published are lost with the instance; the redelivered
+    // event publishes them again unless an idempotent service skips it as already processed.
+    service.counters.unpublishedFollowUps +=
+        static_cast<std::uint64_t>(std::popcount(instance.emitsLeft));
+  }
   const bool wasZombie = instance.zombie;
-  const Delivery current = instance.current;
-  const std::uint32_t queue = instance.currentQueue;
   instance.zombie = false;
   instance.emitsLeft = 0;
   instance.deadLetterPending = false;
   instance.unacked = 0;
   setInstanceState(serviceIndex, index, InstanceState::Down);
   if (running) {
-    AttemptInfo info = attemptInfo(serviceIndex, index);
-    m_observer.onAttemptEnded(m_scheduler.now, info, m_events[current.event],
+    const Delivery current = instance.current;
+    m_observer.onAttemptEnded(m_scheduler.now, attemptInfo(serviceIndex, index),
+                              m_events[current.event],
                               AttemptEnd{.outcome = AttemptOutcome::Crashed});
     if (wasZombie) {
-      releaseCopy(current.event);  // the broker already redelivered this one
+      releaseCopy(current.event);  // the broker already took this one back
     } else {
-      changeInProcess(service, service.queues[queue], -1);
-      returnToQueue(serviceIndex, queue, current, DeliveryCause::CrashRedelivery);
+      changeInProcess(service, service.queues[instance.currentQueue], -1);
+      giveBack.push_back(current);
     }
   }
-  // Unacked prefetched copies go back to the front of the queue, in their order.
-  while (!instance.prefetched.empty()) {
-    const Delivery back = instance.prefetched.at(instance.prefetched.size() - 1);
-    instance.prefetched.erase(instance.prefetched.size() - 1);
-    returnToQueue(serviceIndex, queueOf(back), back, DeliveryCause::CrashRedelivery);
-  }
-  if (service.mode == DeliveryMode::Partitioned) {
-    rebalance(serviceIndex);
-  } else {
-    recountMembers(serviceIndex);
-  }
+  while (!instance.prefetched.empty())
+    giveBack.push_back(instance.prefetched.popFront());
 }
 
 void Bus::bringUp(std::uint32_t serviceIndex, std::uint32_t index) {
@@ -72,25 +71,32 @@ void Bus::bringUp(std::uint32_t serviceIndex, std::uint32_t index) {
   ++instance.token;
   instance.zombie = false;
   instance.unacked = 0;
-  instance.available = false;
+  // `available` stays as it is: if set, the instance is still listed for credit.
   setInstanceState(serviceIndex, index, InstanceState::Idle);
 }
 
-// Crashes up to `count` running instances, lowest index first; returns which.
+// Crashes up to `count` running instances at once, lowest index first. All go down before their
+// work is given back, so none of it lands on an instance crashing in the same instant. With a
+// duration, exactly these instances come back after it.
 void Bus::crash(std::uint32_t serviceIndex, int count, std::optional<SimTime> duration) {
-  std::vector<std::uint32_t>& crashed = m_crashScratch;
-  crashed.clear();
   ServiceState& service = m_services[serviceIndex];
+  std::vector<std::uint32_t> victims;
   for (std::uint32_t i = 0;
-       i < service.instances.size() && static_cast<int>(crashed.size()) < count; ++i) {
+       i < service.instances.size() && static_cast<int>(victims.size()) < count; ++i) {
     const InstanceState state = service.instances[i].state;
-    if (state == InstanceState::Down || state == InstanceState::Removed) continue;
-    crashInstance(serviceIndex, i);
-    crashed.push_back(i);
+    if (state != InstanceState::Down && state != InstanceState::Removed) victims.push_back(i);
   }
-  if (duration && !crashed.empty()) {
+  if (victims.empty()) return;
+  m_giveBack.clear();
+  for (std::uint32_t i : victims)
+    takeDown(serviceIndex, i, m_giveBack);
+  recountMembers(serviceIndex);
+  if (service.mode == DeliveryMode::Partitioned) rebalance(serviceIndex);
+  returnCopies(serviceIndex, m_giveBack, DeliveryCause::CrashRedelivery);
+  if (duration) {
+    m_recoveries.push_back(std::move(victims));
     m_scheduler.after(*duration, ActionKind::RecoverInstances, serviceIndex,
-                      static_cast<std::uint32_t>(crashed.size()));
+                      static_cast<std::uint32_t>(m_recoveries.size() - 1));
   }
 }
 
@@ -106,6 +112,18 @@ void Bus::recover(std::uint32_t serviceIndex, int count) {
   if (recovered > 0) joinGroup(serviceIndex);
 }
 
+// The end of a crash with a duration: the instances it took down come back, if still down.
+void Bus::onRecovery(std::uint32_t serviceIndex, std::uint32_t recovery) {
+  bool any = false;
+  for (std::uint32_t i : m_recoveries[recovery]) {
+    if (m_services[serviceIndex].instances[i].state != InstanceState::Down) continue;
+    bringUp(serviceIndex, i);
+    any = true;
+  }
+  m_recoveries[recovery].clear();
+  if (any) joinGroup(serviceIndex);
+}
+
 void Bus::joinGroup(std::uint32_t serviceIndex) {
   ServiceState& service = m_services[serviceIndex];
   if (service.mode == DeliveryMode::Partitioned) {
@@ -117,41 +135,48 @@ void Bus::joinGroup(std::uint32_t serviceIndex) {
     grantCredit(serviceIndex, i);
 }
 
-// Sets how many instances are up and in the group: adds new (or previously removed) ones, or
-// removes idle ones, highest index first. Busy instances are never removed mid-attempt.
+// Instances provisioned: all but the removed ones. Crashed instances and zombies count: they
+// come back, like pods a deployment restarts, so scaling never ends above what was asked.
+std::uint32_t Bus::provisioned(const ServiceState& service) {
+  return static_cast<std::uint32_t>(
+      std::count_if(service.instances.begin(), service.instances.end(),
+                    [](const Instance& i) { return i.state != InstanceState::Removed; }));
+}
+
+// Sets how many instances are provisioned: adds new (or previously removed) ones, or removes
+// crashed ones first and then idle ones, highest index first. Busy instances are never removed
+// mid-attempt (the autoscaler tries again at its next check).
 void Bus::setInstances(std::uint32_t serviceIndex, int count) {
   ServiceState& service = m_services[serviceIndex];
   count = std::clamp(count, 0, limits::kMaxInstances);
-  auto members = static_cast<int>(service.liveInstances);
-  if (count > members) {
-    for (std::uint32_t i = 0; i < service.instances.size() && members < count; ++i) {
+  auto current = static_cast<int>(provisioned(service));
+  if (count > current) {
+    for (std::uint32_t i = 0; i < service.instances.size() && current < count; ++i) {
       if (service.instances[i].state != InstanceState::Removed) continue;
       bringUp(serviceIndex, i);
-      ++members;
+      ++current;
     }
-    while (members < count) {
+    while (current < count) {
       service.instances.emplace_back();
       service.instances.back().state = InstanceState::Removed;
       bringUp(serviceIndex, static_cast<std::uint32_t>(service.instances.size() - 1));
-      ++members;
+      ++current;
     }
     joinGroup(serviceIndex);
-  } else if (count < members) {
+    return;
+  }
+  for (const InstanceState removable : {InstanceState::Down, InstanceState::Idle}) {
     for (auto i = static_cast<std::int64_t>(service.instances.size()) - 1;
-         i >= 0 && members > count; --i) {
-      const auto index = static_cast<std::uint32_t>(i);
-      const Instance& instance = service.instances[index];
-      if (instance.state != InstanceState::Idle || !instance.prefetched.empty()) continue;
-      ++service.instances[index].token;
-      setInstanceState(serviceIndex, index, InstanceState::Removed);
-      --members;
-    }
-    if (service.mode == DeliveryMode::Partitioned) {
-      rebalance(serviceIndex);
-    } else {
-      recountMembers(serviceIndex);
+         i >= 0 && current > count; --i) {
+      Instance& instance = service.instances[static_cast<std::size_t>(i)];
+      if (instance.state != removable || !instance.prefetched.empty()) continue;
+      ++instance.token;
+      setInstanceState(serviceIndex, static_cast<std::uint32_t>(i), InstanceState::Removed);
+      --current;
     }
   }
+  recountMembers(serviceIndex);
+  if (service.mode == DeliveryMode::Partitioned) rebalance(serviceIndex);
 }
 
 // Like a queue-length autoscaler (KEDA) with a stabilization window (Kubernetes HPA): aim at
@@ -162,17 +187,19 @@ void Bus::onAutoscaleCheck(std::uint32_t serviceIndex) {
   ServiceState& service = m_services[serviceIndex];
   const AutoscaleSpec& rule = *service.autoscale;
   const auto waiting = static_cast<double>(service.waiting());
-  const auto forBacklog = static_cast<int>(std::ceil(waiting / std::max(1e-9, rule.targetBacklog)));
+  // In double, clamped before the cast: waiting / target_backlog may be beyond any int.
+  const double aim = std::ceil(waiting / std::max(1e-9, rule.targetBacklog));
+  const int forBacklog = static_cast<int>(std::min(aim, static_cast<double>(rule.max)));
   const int wanted = std::clamp(std::max(forBacklog, static_cast<int>(service.busyInstances())),
                                 rule.min, rule.max);
   auto& recent = service.recentScaleTargets;
   recent[service.scaleChecks++ % recent.size()] = wanted;
   const std::size_t window = std::min<std::size_t>(service.scaleChecks, recent.size());
   const int stable = *std::max_element(recent.begin(), recent.begin() + static_cast<long>(window));
-  const auto live = static_cast<int>(service.liveInstances);
-  if (wanted > live) {
+  const auto current = static_cast<int>(provisioned(service));
+  if (wanted > current) {
     setInstances(serviceIndex, wanted);
-  } else if (stable < live) {
+  } else if (stable < current) {
     setInstances(serviceIndex, stable);
   }
   m_scheduler.after(rule.checkEvery, ActionKind::AutoscaleCheck, serviceIndex);
@@ -194,17 +221,20 @@ void Bus::setDuplication(std::uint32_t topic, double fraction) {
   m_topics[topic].duplicateFraction = std::clamp(fraction, 0.0, 1.0);
 }
 
-void Bus::inject(const InjectSpec& injection, std::uint32_t faultIndex) {
+// Publishes one event from outside the model (a fault, or the GUI). It is drafted once, so if
+// a full topic holds it back, it is published unchanged when there is room.
+void Bus::inject(const InjectSpec& injection) {
   const auto topic = findTopic(injection.topic);
   if (!topic) return;
   const KeyId key = injection.key ? m_keys.intern(*injection.key) : kNoKey;
-  const Draft draft{.topic = *topic,
-                    .partition = partitionFor(m_topics[*topic], key, m_injectRng[faultIndex]),
-                    .type = internType(injection.event),
-                    .schema = static_cast<std::uint16_t>(injection.schema),
-                    .key = key,
-                    .payload = internPayload(injection.payload)};
-  publish(draft, PublisherRef{PublisherRef::Kind::Injection, faultIndex});
+  m_injections.push_back(Draft{.topic = *topic,
+                               .partition = partitionFor(m_topics[*topic], key, m_injectionRng),
+                               .type = internType(injection.event),
+                               .schema = static_cast<std::uint16_t>(injection.schema),
+                               .key = key,
+                               .payload = internPayload(injection.payload)});
+  const auto index = static_cast<std::uint32_t>(m_injections.size() - 1);
+  publish(m_injections.back(), PublisherRef{PublisherRef::Kind::Injection, index});
 }
 
 void Bus::onFault(std::uint32_t index, bool begins) {
@@ -213,17 +243,8 @@ void Bus::onFault(std::uint32_t index, bool begins) {
   switch (fault.kind) {
     case FaultSpec::Kind::Crash:
       if (const auto service = findService(fault.target)) {
-        if (begins) {
-          crash(*service, fault.instances, std::nullopt);
-          m_faultInstances[index] = m_crashScratch;
-        } else {
-          for (std::uint32_t i : m_faultInstances[index]) {
-            if (m_services[*service].instances[i].state == InstanceState::Down) {
-              bringUp(*service, i);
-            }
-          }
-          joinGroup(*service);
-        }
+        // With `for`, crash() schedules the recovery of exactly the instances it took down.
+        if (begins) crash(*service, fault.instances, fault.duration);
       }
       break;
     case FaultSpec::Kind::Pause:
@@ -235,7 +256,7 @@ void Bus::onFault(std::uint32_t index, bool begins) {
       }
       break;
     case FaultSpec::Kind::Inject:
-      if (begins) inject(fault.inject, index);
+      if (begins) inject(fault.inject);
       break;
     case FaultSpec::Kind::Duplicate:
       if (const auto topic = findTopic(fault.target)) {

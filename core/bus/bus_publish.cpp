@@ -36,7 +36,7 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by, bool can
                   .topic = static_cast<std::uint16_t>(draft.topic),
                   .partition = static_cast<std::uint16_t>(draft.partition),
                   .schema = draft.schema,
-                  .origin = draft.origin};
+                  .origin = static_cast<std::uint16_t>(draft.origin)};
     m_observer.onRefused(m_scheduler.now, refused, Refusal::Rejected, -1, 0);
     return Admission::Rejected;
   }
@@ -54,7 +54,7 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by, bool can
   event.topic = static_cast<std::uint16_t>(draft.topic);
   event.partition = static_cast<std::uint16_t>(draft.partition);
   event.schema = draft.schema;
-  event.origin = draft.origin;
+  event.origin = static_cast<std::uint16_t>(draft.origin);
   ++topic.produced;
   m_observer.onPublished(m_scheduler.now, event, by);
 
@@ -108,6 +108,7 @@ void Bus::enqueueCopy(std::uint32_t serviceIndex, std::uint32_t queue, EventSlot
   ServiceState& service = m_services[serviceIndex];
   changeHeld(service, service.queues[queue], 1);
   ++m_events[slot].copies;
+  if (cause == DeliveryCause::BrokerDuplicate) m_events[slot].twoCopiesMask |= 1u << sub;
   const Delivery copy{.event = slot, .cause = cause, .subscriber = sub};
   m_observer.onEnqueued(m_scheduler.now, serviceIndex, queue, m_events[slot], cause);
   offer(serviceIndex, queue, copy, false);
@@ -124,15 +125,21 @@ bool Bus::evictOldest(std::uint32_t serviceIndex, std::uint32_t queue) {
     if (queueOf(copy) != queue) continue;
     ready.erase(i);
     Event& event = m_events[copy.event];
+    changeHeld(service, service.queues[queue], -1);
+    if (leaveCopy(event, copy.subscriber)) {
+      // A redundant broker duplicate: the service still holds the event's other copy, so the
+      // event is not lost; only the duplicate delivery is.
+      releaseCopy(copy.event);
+      return true;
+    }
     const std::uint32_t bit = 1u << copy.subscriber;
-    ++m_topics[event.topic].dropped;
     if ((event.doneMask & bit) == 0) {
       event.doneMask |= bit;
       ++service.counters.dropped;
+      ++m_topics[event.topic].dropped;
+      m_observer.onRefused(m_scheduler.now, event, Refusal::DroppedOldest,
+                           static_cast<std::int32_t>(serviceIndex), queue);
     }
-    changeHeld(service, service.queues[queue], -1);
-    m_observer.onRefused(m_scheduler.now, event, Refusal::DroppedOldest,
-                         static_cast<std::int32_t>(serviceIndex), queue);
     releaseCopy(copy.event);
     return true;
   }
@@ -175,7 +182,7 @@ void Bus::resumePublisher(const PublisherRef& by) {
       break;
     }
     case PublisherRef::Kind::Injection:
-      inject(m_scenario.faults[by.index].inject, by.index);
+      publish(m_injections[by.index], by);
       break;
     case PublisherRef::Kind::Broker:  // never waits
       break;

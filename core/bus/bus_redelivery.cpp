@@ -59,26 +59,29 @@ void Bus::onAckTimeout(std::uint32_t serviceIndex, std::uint32_t index, std::uin
   ++instance.current.failures;
   const Delivery copy = instance.current;
   const AttemptInfo info = attemptInfo(serviceIndex, index);
+  const bool redeliver = copy.failures < service.retry.maxAttempts;
+  AttemptEnd end{.outcome = AttemptOutcome::TimedOut, .failure = FailureKind::Timeout};
+  // What goes back to the front of the queue, in order: the event itself (unless the broker
+  // gives up on it), then, in shared mode, everything the closed channel had prefetched.
+  m_giveBack.clear();
+  if (redeliver) {
+    ++m_events[copy.event].copies;  // the redelivered copy; the zombie keeps its own
+    m_giveBack.push_back(copy);
+  }
   if (service.mode == DeliveryMode::Shared) {
-    // The channel is closed: everything it had prefetched goes back as well, in order.
-    while (!instance.prefetched.empty()) {
-      const Delivery back = instance.prefetched.at(instance.prefetched.size() - 1);
-      instance.prefetched.erase(instance.prefetched.size() - 1);
-      returnToQueue(serviceIndex, queueOf(back), back, DeliveryCause::TimeoutRedelivery);
-    }
-    service.instances[index].unacked = 0;
+    while (!instance.prefetched.empty())
+      m_giveBack.push_back(instance.prefetched.popFront());
+    instance.unacked = 0;
     recountMembers(serviceIndex);
   } else {
     rebalance(serviceIndex);  // the zombie leaves the group; its partitions move
   }
-
-  AttemptEnd end{.outcome = AttemptOutcome::TimedOut, .failure = FailureKind::Timeout};
-  if (copy.failures < service.retry.maxAttempts) {
-    ++m_events[copy.event].copies;  // the redelivered copy; the zombie keeps its own
+  if (redeliver) {
     m_observer.onAttemptEnded(m_scheduler.now, info, m_events[copy.event], end);
-    returnToQueue(serviceIndex, queueIndex, copy, DeliveryCause::TimeoutRedelivery);
+    returnCopies(serviceIndex, m_giveBack, DeliveryCause::TimeoutRedelivery);
     return;
   }
+  returnCopies(serviceIndex, m_giveBack, DeliveryCause::TimeoutRedelivery);
   std::uint64_t deadLetterId = 0;
   if (service.deadLetterTopic != kNone) {
     const Event input = m_events[copy.event];
@@ -100,6 +103,7 @@ void Bus::onAckTimeout(std::uint32_t serviceIndex, std::uint32_t index, std::uin
   }
   ServiceQueue& queue = service.queues[queueIndex];
   changeHeld(service, queue, -1);
+  leaveCopy(event, copy.subscriber);
   if (service.mode == DeliveryMode::Partitioned) queue.blocked = false;
   m_observer.onAttemptEnded(m_scheduler.now, info, event, end);
   m_observer.onDeadLettered(m_scheduler.now, serviceIndex, event, FailureKind::Timeout,

@@ -90,7 +90,7 @@ struct ServiceCounters {
   std::uint64_t crashRedeliveries = 0, timeoutRedeliveries = 0, brokerDuplicates = 0;
   std::uint64_t deadLettered = 0, discarded = 0, dropped = 0;
   std::uint64_t sideEffects = 0, duplicatesProcessed = 0, duplicatesSkipped = 0, outOfOrder = 0;
-  std::uint64_t schemaRejected = 0, emitted = 0, timeouts = 0;
+  std::uint64_t schemaRejected = 0, emitted = 0, timeouts = 0, unpublishedFollowUps = 0;
 };
 
 struct EmitRuntime {

@@ -27,8 +27,9 @@ struct Event {
   std::uint16_t schema = 1;
   std::uint32_t doneMask = 0;       // bit i: subscriber i of the topic has finished with it
   std::uint32_t processedMask = 0;  // bit i: subscriber i has applied its side effects once
-  std::uint32_t copies = 0;         // delivery copies still held anywhere (reference count)
-  std::uint32_t origin = 0;         // producer index, or service index for emits/dead letters
+  std::uint32_t twoCopiesMask = 0;  // bit i: subscriber i holds two copies (broker duplicate)
+  std::uint16_t copies = 0;         // delivery copies still held anywhere (reference count)
+  std::uint16_t origin = 0;         // producer index, or service index for emits/dead letters
 };
 static_assert(sizeof(Event) == 64);
 

@@ -41,6 +41,12 @@ class RingBuffer {
     return item;
   }
 
+  T popBack() {
+    assert(m_size > 0);
+    --m_size;
+    return at(m_size);
+  }
+
   // Removes the item at position i (0 = front), keeping the order of the rest. O(n): for rare
   // operations such as evicting the oldest event of one partition.
   void erase(std::size_t i) {

@@ -1,11 +1,11 @@
 #include "core/io/report_summary.h"
 
-#include "core/io/units.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <string_view>
 #include <vector>
+
+#include "core/io/units.h"
 
 namespace eventscope::core {
 

@@ -38,6 +38,7 @@ class Validator {
     checkProducers();
     checkServices();
     checkFaults();
+    if (!m_options.servicesIncomplete) checkUnreadBlockingTopics();
     checkTiming();
     checkLoops();
     if (!m_options.topicsIncomplete && !m_options.servicesIncomplete &&
@@ -293,6 +294,25 @@ class Validator {
       std::string message = "layout places unknown node " + inQuotes(entry.node);
       if (auto match = hint(entry.node, nodes)) message += "; did you mean '" + *match + "'?";
       error(entry.pos, message);
+    }
+  }
+
+  // A bounded topic nobody reads never drains: with the block policy its publishers (often
+  // services dead-lettering into it) would wait for ever.
+  void checkUnreadBlockingTopics() {
+    for (const TopicSpec& topic : m_scenario.topics) {
+      if (!topic.capacity || topic.overflow != Overflow::Block) continue;
+      const bool read = std::any_of(
+          m_scenario.services.begin(), m_scenario.services.end(), [&](const ServiceSpec& s) {
+            return std::find(s.subscribes.begin(), s.subscribes.end(), topic.name) !=
+                   s.subscribes.end();
+          });
+      if (read) continue;
+      error(topic.pos, "nobody subscribes to topic " + inQuotes(topic.name) +
+                           ", so once it holds " + std::to_string(*topic.capacity) +
+                           " events its publishers would wait for ever; use overflow "
+                           "drop-oldest or drop-newest to keep a bounded store, or subscribe a "
+                           "service");
     }
   }
 

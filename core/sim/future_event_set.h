@@ -16,7 +16,7 @@ enum class ActionKind : std::uint8_t {
   FaultBegin,        // target fault
   FaultEnd,          // target fault
   AutoscaleCheck,    // target service
-  RecoverInstances,  // target service, arg instance count (live interventions with a duration)
+  RecoverInstances,  // target service, arg the crash's recovery record
 };
 
 struct Action {

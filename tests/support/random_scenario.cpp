@@ -51,8 +51,9 @@ Scenario randomScenario(std::uint64_t seed) {
   }
   s.topics.push_back({.name = "dlq", .partitions = 1});
   if (d.chance(0.3)) {
+    // Nobody reads the dead-letter topic: a bounded one keeps a store (block is invalid there).
     s.topics.back().capacity = static_cast<std::uint64_t>(d.between(1, 5));
-    s.topics.back().overflow = static_cast<Overflow>(d.between(0, 3));
+    s.topics.back().overflow = static_cast<Overflow>(d.between(1, 3));
   }
 
   const int producerCount = d.between(1, 3);

@@ -45,9 +45,9 @@ TEST_P(DemoDeterminismTest, MatchesItsGoldenFingerprint) {
 
 INSTANTIATE_TEST_SUITE_P(
     Demos, DemoDeterminismTest,
-    ::testing::Values(Golden{"OrderPipeline", "order-pipeline.yaml", "b4c3fc61892d9eb0"},
+    ::testing::Values(Golden{"OrderPipeline", "order-pipeline.yaml", "2660690f01be3a1d"},
                       Golden{"WorkQueue", "work-queue.yaml", "48b0e069a74d0ce8"},
-                      Golden{"PartitionedStream", "partitioned-stream.yaml", "77a77289eac9e65a"}),
+                      Golden{"PartitionedStream", "partitioned-stream.yaml", "46814e8005b7a6e0"}),
     goldenName);
 
 TEST(DeterminismTest, SameSeedSameLogOtherSeedOtherLog) {
