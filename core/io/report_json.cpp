@@ -41,6 +41,7 @@ nlohmann::ordered_json serviceJson(const ServiceReport& s) {
           {"emitted", s.emitted},
           {"in_flight_at_end", s.inFlightAtEnd},
           {"timeouts", s.timeouts},
+          {"unpublished_follow_ups", s.unpublishedFollowUps},
           {"instances_mean", s.instancesMean},
           {"instances_max", s.instancesMax}};
 }

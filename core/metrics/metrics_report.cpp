@@ -70,6 +70,7 @@ RunReport MetricsCollector::report(double wallSeconds, std::uint64_t engineEvent
     row.instancesMean = measured ? (a.up - w.up) / windowNs : 0;
     row.instancesMax = track.instancesMax;
     row.timeouts = c.timeouts;
+    row.unpublishedFollowUps = c.unpublishedFollowUps;
     row.retries = c.retries;
     row.redeliveries = c.redeliveries;
     row.deadLettered = c.deadLettered;

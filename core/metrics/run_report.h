@@ -29,7 +29,7 @@ struct ServiceReport {
   std::uint64_t produced = 0, delivered = 0, failedAttempts = 0, discarded = 0, dropped = 0;
   std::uint64_t duplicatesSkipped = 0, crashRedeliveries = 0, timeoutRedeliveries = 0;
   std::uint64_t brokerDuplicates = 0, schemaRejected = 0, emitted = 0, inFlightAtEnd = 0;
-  std::uint64_t timeouts = 0;
+  std::uint64_t timeouts = 0, unpublishedFollowUps = 0;
   double instancesMean = 0;  // instances up, time-averaged (autoscaling, crashes)
   std::uint64_t instancesMax = 0;
 };
