@@ -81,7 +81,11 @@ class Bus {
   void enqueueCopy(std::uint32_t service, std::uint32_t queue, EventSlot slot, std::uint8_t sub,
                    DeliveryCause cause);
   bool evictOldest(std::uint32_t service, std::uint32_t queue);
-  void onQueueShrunk(std::uint32_t topic, std::uint32_t partition);
+  // A queue of this topic partition lost a copy: blocked publishers may go on.
+  void onQueueShrunk(std::uint32_t topic, std::uint32_t partition) {
+    if (!m_topics[topic].parts[partition].blocked.empty()) admitBlocked(topic, partition);
+  }
+  void admitBlocked(std::uint32_t topic, std::uint32_t partition);
   void resumePublisher(const PublisherRef& by);
   void onProducerArrival(std::uint32_t producer, std::uint32_t generation);
   bool publishProducerEvent(std::uint32_t producer);
@@ -107,7 +111,17 @@ class Bus {
   void recountMembers(std::uint32_t service);
   void returnCopies(std::uint32_t service, const std::vector<Delivery>& copies,
                     DeliveryCause cause);
-  bool settleInstance(std::uint32_t service, std::uint32_t instance);
+  // The instance has finished its attempt: it is idle, and back in the group if it was a
+  // zombie. Called before the attempt's end is reported, so observers see it as it now is.
+  bool settleInstance(std::uint32_t serviceIndex, std::uint32_t index) {
+    ServiceState& service = m_services[serviceIndex];
+    Instance& instance = service.instances[index];
+    const bool rejoins = instance.zombie;
+    instance.zombie = false;
+    if (rejoins) recountMembers(serviceIndex);
+    if (instance.state != InstanceState::Idle) setBusy(service, instance, false);
+    return rejoins;
+  }
   void takeNextWork(std::uint32_t service, std::uint32_t instance, bool rejoined);
 
   // bus_attempts.cpp: processing, acks, retries, dead letters, follow-ups
@@ -137,15 +151,15 @@ class Bus {
   // Every change of a queue's held / in-process counts goes through here (kept time-weighted).
   void changeHeld(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
     queue.load.add(m_scheduler.now, ServiceQueue::kHeld, delta);
-    service.load.add(m_scheduler.now, ServiceState::kHeld, delta);
+    service.heldTotal += static_cast<std::uint64_t>(delta);
   }
   void changeDelayed(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
     queue.load.add(m_scheduler.now, ServiceQueue::kDelayed, delta);
-    service.load.add(m_scheduler.now, ServiceState::kDelayed, delta);
+    service.delayedTotal += static_cast<std::uint64_t>(delta);
   }
   void changeInProcess(ServiceState& service, ServiceQueue& queue, std::int64_t delta) {
     queue.load.add(m_scheduler.now, ServiceQueue::kInProcess, delta);
-    service.load.add(m_scheduler.now, ServiceState::kInProcess, delta);
+    service.inProcessTotal += static_cast<std::uint64_t>(delta);
   }
   void markDone(std::uint32_t service, AttemptOutcome outcome, const Event& event);
 

@@ -146,19 +146,6 @@ void Bus::returnCopies(std::uint32_t serviceIndex, const std::vector<Delivery>& 
   }
 }
 
-// The instance has finished its attempt: it is idle, and back in the group if it was a zombie.
-// Called before the attempt's end is reported, so observers see the instance as it now is.
-bool Bus::settleInstance(std::uint32_t serviceIndex, std::uint32_t index) {
-  Instance& instance = m_services[serviceIndex].instances[index];
-  const bool rejoins = instance.zombie;
-  instance.zombie = false;
-  if (rejoins) recountMembers(serviceIndex);
-  ServiceState& service = m_services[serviceIndex];
-  if (instance.state == InstanceState::Idle) return rejoins;
-  setBusy(service, instance, false);
-  return rejoins;
-}
-
 // An idle instance takes its next work: what it prefetched, or whatever the broker offers.
 void Bus::takeNextWork(std::uint32_t serviceIndex, std::uint32_t index, bool rejoined) {
   ServiceState& service = m_services[serviceIndex];

@@ -17,8 +17,9 @@ bool Bus::hasRoom(const TopicState& topic, std::uint32_t partition) const {
 Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by, bool canWait) {
   TopicState& topic = m_topics[draft.topic];
   TopicPartitionState& part = topic.parts[draft.partition];
-  const bool publisherFacing =
-      topic.overflow == Overflow::Block || topic.overflow == Overflow::Reject;
+  // Only a bounded topic with a publisher-facing policy can hold a publish back.
+  const bool publisherFacing = topic.capacity != kUnbounded && (topic.overflow == Overflow::Block ||
+                                                                topic.overflow == Overflow::Reject);
   // Newcomers queue behind publishers already waiting; those being admitted now go first.
   const bool othersWaiting = !part.blocked.empty() && !m_drainingWakeups;
   if (publisherFacing && (othersWaiting || !hasRoom(topic, draft.partition))) {
@@ -43,18 +44,18 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by, bool can
 
   const EventSlot slot = m_events.allocate();
   Event& event = m_events[slot];
-  event = Event{};
-  event.id = m_nextEventId++;
-  event.correlationId = draft.correlationId != 0 ? draft.correlationId : event.id;
-  event.causationId = draft.causationId;
-  event.publishedAt = m_scheduler.now;
-  event.key = draft.key;
-  event.payload = draft.payload;
-  event.type = draft.type;
-  event.topic = static_cast<std::uint16_t>(draft.topic);
-  event.partition = static_cast<std::uint16_t>(draft.partition);
-  event.schema = draft.schema;
-  event.origin = static_cast<std::uint16_t>(draft.origin);
+  const std::uint64_t id = m_nextEventId++;
+  event = Event{.id = id,
+                .correlationId = draft.correlationId != 0 ? draft.correlationId : id,
+                .causationId = draft.causationId,
+                .publishedAt = m_scheduler.now,
+                .key = draft.key,
+                .payload = draft.payload,
+                .type = draft.type,
+                .topic = static_cast<std::uint16_t>(draft.topic),
+                .partition = static_cast<std::uint16_t>(draft.partition),
+                .schema = draft.schema,
+                .origin = static_cast<std::uint16_t>(draft.origin)};
   ++topic.produced;
   m_observer.onPublished(m_scheduler.now, event, by);
 
@@ -149,8 +150,7 @@ bool Bus::evictOldest(std::uint32_t serviceIndex, std::uint32_t queue) {
 // A queue of this topic partition lost a copy: admit blocked publishers while there is room.
 // Wake-ups are queued and drained at the outermost call, so a publisher resumed here that
 // finishes work and frees room elsewhere does not recurse without bound.
-void Bus::onQueueShrunk(std::uint32_t topicIndex, std::uint32_t partition) {
-  if (m_topics[topicIndex].parts[partition].blocked.empty()) return;
+void Bus::admitBlocked(std::uint32_t topicIndex, std::uint32_t partition) {
   m_wakeups.pushBack({topicIndex, partition});
   if (m_drainingWakeups) return;
   m_drainingWakeups = true;

@@ -128,13 +128,15 @@ struct ServiceState {
   std::vector<std::uint32_t> freeRetrySlots;
 
   std::uint32_t liveInstances = 0;  // up and in the group (not crashed, removed or zombie)
-  // Time-weighted: the sums of the queues' held and in-process counts, the instances running
-  // or publishing (zombies included) and those up (not crashed or removed).
-  enum : std::size_t { kHeld, kInProcess, kDelayed, kBusy, kUp };
-  TimeWeightedCounts<5> load;
-  std::uint64_t held() const { return static_cast<std::uint64_t>(load.value(kHeld)); }
-  std::uint64_t inProcess() const { return static_cast<std::uint64_t>(load.value(kInProcess)); }
-  std::uint64_t delayed() const { return static_cast<std::uint64_t>(load.value(kDelayed)); }
+  // Time-weighted: the instances running or publishing (zombies included) and those up (not
+  // crashed or removed). The held, in-process and delayed totals are sums over the queues,
+  // which keep their own time-weighted counts (their areas add up to the service's).
+  enum : std::size_t { kBusy, kUp };
+  TimeWeightedCounts<2> load;
+  std::uint64_t heldTotal = 0, inProcessTotal = 0, delayedTotal = 0;
+  std::uint64_t held() const { return heldTotal; }
+  std::uint64_t inProcess() const { return inProcessTotal; }
+  std::uint64_t delayed() const { return delayedTotal; }
   std::uint64_t waiting() const { return held() - inProcess() - delayed(); }
   std::uint32_t busyInstances() const { return static_cast<std::uint32_t>(load.value(kBusy)); }
   std::uint32_t upInstances() const { return static_cast<std::uint32_t>(load.value(kUp)); }

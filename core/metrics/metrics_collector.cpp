@@ -30,10 +30,14 @@ void MetricsCollector::onRunStart(const Bus& bus) {
 MetricsCollector::Areas MetricsCollector::areasAt(std::uint32_t service, SimTime t) const {
   const ServiceState& state = m_bus->services()[service];
   const auto& load = state.load;
-  const double held = load.areaUntil(ServiceState::kHeld, t);
-  // Waiting: held, not in process and not waiting for a retry's backoff (Lq).
-  const double waiting = held - load.areaUntil(ServiceState::kInProcess, t) -
-                         load.areaUntil(ServiceState::kDelayed, t);
+  double held = 0, waiting = 0;
+  for (const ServiceQueue& queue : state.queues) {
+    const double queueHeld = queue.load.areaUntil(ServiceQueue::kHeld, t);
+    held += queueHeld;
+    // Waiting: held, not in process and not waiting for a retry's backoff (Lq).
+    waiting += queueHeld - queue.load.areaUntil(ServiceQueue::kInProcess, t) -
+               queue.load.areaUntil(ServiceQueue::kDelayed, t);
+  }
   return {held, waiting, load.areaUntil(ServiceState::kBusy, t),
           load.areaUntil(ServiceState::kUp, t)};
 }

@@ -5,6 +5,16 @@
 
 namespace eventscope::core {
 
+// Tables of the 256-layer ziggurat for the standard exponential (Marsaglia & Tsang, 2000).
+struct ExponentialZiggurat {
+  static constexpr double kBaseEdge = 7.697117470131487;  // right edge of the base layer
+  std::uint32_t k[256];
+  double w[256];
+  double f[256];
+  ExponentialZiggurat();
+};
+extern const ExponentialZiggurat kExponentialZiggurat;
+
 // A seeded pseudo-random stream (xoshiro256**). Every producer, service and fault draws from
 // its own stream, so adding an entity never shifts the numbers another entity sees. We do not
 // use <random>'s distributions: their output differs between standard libraries.
@@ -61,7 +71,13 @@ class RandomStream {
   // Exponential with the given mean, by Marsaglia and Tsang's ziggurat: no logarithm on the
   // fast path (98.9% of draws), which matters because every arrival and service draws one.
   double exponential(double mean) { return mean * standardExponential(); }
-  double standardExponential();
+  double standardExponential() {
+    const std::uint64_t bits = next();
+    const auto layer = static_cast<unsigned>(bits & 0xff);  // low bits pick the layer...
+    const auto j = static_cast<std::uint32_t>(bits >> 32);  // ...high bits the point in it
+    if (j < kExponentialZiggurat.k[layer]) return j * kExponentialZiggurat.w[layer];
+    return exponentialSlowPath(bits);
+  }
 
   // Standard normal by Box-Muller (the second value is discarded to keep the stream stateless).
   double normal() {
@@ -70,6 +86,7 @@ class RandomStream {
   }
 
  private:
+  double exponentialSlowPath(std::uint64_t bits);
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   static std::uint64_t splitMix(std::uint64_t& x) {
     std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
