@@ -18,6 +18,11 @@ std::string number(std::uint64_t n) {  // 35209 -> "35,209"
   return digits;
 }
 
+// "1 retry", "280 retries".
+std::string count(std::uint64_t n, const char* one, const char* many) {
+  return number(n) + " " + (n == 1 ? one : many);
+}
+
 std::string fixed(double value, int decimals) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
@@ -70,9 +75,11 @@ std::string formatReportSummary(const RunReport& report) {
                     number(report.engineEvents) + " engine events)\n";
   out += "  events:     " + number(t.produced) + " produced, " + number(t.rejected) +
          " rejected by full topics\n";
-  out += "  deliveries: " + number(t.acked) + " acked (all services), " + number(t.retries) +
-         " retries, " + number(t.redeliveries) + " redeliveries, " + number(t.duplicatesProcessed) +
-         " duplicates processed, " + number(t.outOfOrder) + " out of order\n";
+  out += "  deliveries: " + number(t.acked) + " acked (all services), " +
+         count(t.retries, "retry", "retries") + ", " +
+         count(t.redeliveries, "redelivery", "redeliveries") + ", " +
+         count(t.duplicatesProcessed, "duplicate", "duplicates") + " processed, " +
+         number(t.outOfOrder) + " out of order\n";
   out += "  endings:    " + number(t.deadLettered) + " dead-lettered, " + number(t.discarded) +
          " discarded, " + number(t.dropped) + " dropped, " + number(t.inFlightAtEnd) +
          " in flight at the end\n";
