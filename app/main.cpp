@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "eventscope " EVENTSCOPE_VERSION);
   app.require_subcommand(0, 1);
   std::string file;
-  app.add_option("FILE", file, "Scenario or recording to open in the desktop GUI (not in this build yet)");
+  app.add_option("FILE", file,
+                 "Scenario or recording to open in the desktop GUI (not in this build yet)");
   app.footer(
       "Exit status: 0 success, 1 runtime failure, 2 invalid input or usage.\n"
       "Run 'eventscope COMMAND --help' for the options of a command.");

@@ -78,6 +78,7 @@ class Bus {
   // canWait: false for the broker's own publishes, which are refused instead of blocked.
   Admission publish(const Draft& draft, const PublisherRef& by, bool canWait = true);
   bool hasRoom(const TopicState& topic, std::uint32_t partition) const;
+  Event eventFrom(const Draft& draft, std::uint64_t id) const;
   void enqueueCopy(std::uint32_t service, std::uint32_t queue, EventSlot slot, std::uint8_t sub,
                    DeliveryCause cause);
   bool evictOldest(std::uint32_t service, std::uint32_t queue);

@@ -6,6 +6,22 @@
 
 namespace eventscope::core {
 
+// The event a draft becomes when published now with this id; a new chain's correlation id is
+// its own id.
+Event Bus::eventFrom(const Draft& draft, std::uint64_t id) const {
+  return Event{.id = id,
+               .correlationId = draft.correlationId != 0 ? draft.correlationId : id,
+               .causationId = draft.causationId,
+               .publishedAt = m_scheduler.now,
+               .key = draft.key,
+               .payload = draft.payload,
+               .type = draft.type,
+               .topic = static_cast<std::uint16_t>(draft.topic),
+               .partition = static_cast<std::uint16_t>(draft.partition),
+               .schema = draft.schema,
+               .origin = static_cast<std::uint16_t>(draft.origin)};
+}
+
 bool Bus::hasRoom(const TopicState& topic, std::uint32_t partition) const {
   if (topic.capacity == kUnbounded) return true;
   if (topic.subscribers.empty()) return topic.parts[partition].retained < topic.capacity;
@@ -28,34 +44,14 @@ Bus::Admission Bus::publish(const Draft& draft, const PublisherRef& by, bool can
       return Admission::Blocked;
     }
     ++topic.rejected;
-    Event refused{.correlationId = draft.correlationId,
-                  .causationId = draft.causationId,
-                  .publishedAt = m_scheduler.now,
-                  .key = draft.key,
-                  .payload = draft.payload,
-                  .type = draft.type,
-                  .topic = static_cast<std::uint16_t>(draft.topic),
-                  .partition = static_cast<std::uint16_t>(draft.partition),
-                  .schema = draft.schema,
-                  .origin = static_cast<std::uint16_t>(draft.origin)};
+    const Event refused = eventFrom(draft, 0);  // never published: it has no id
     m_observer.onRefused(m_scheduler.now, refused, Refusal::Rejected, -1, 0);
     return Admission::Rejected;
   }
 
   const EventSlot slot = m_events.allocate();
   Event& event = m_events[slot];
-  const std::uint64_t id = m_nextEventId++;
-  event = Event{.id = id,
-                .correlationId = draft.correlationId != 0 ? draft.correlationId : id,
-                .causationId = draft.causationId,
-                .publishedAt = m_scheduler.now,
-                .key = draft.key,
-                .payload = draft.payload,
-                .type = draft.type,
-                .topic = static_cast<std::uint16_t>(draft.topic),
-                .partition = static_cast<std::uint16_t>(draft.partition),
-                .schema = draft.schema,
-                .origin = static_cast<std::uint16_t>(draft.origin)};
+  event = eventFrom(draft, m_nextEventId++);
   ++topic.produced;
   m_observer.onPublished(m_scheduler.now, event, by);
 
