@@ -39,6 +39,8 @@ class Bus {
   const std::vector<ServiceState>& services() const { return m_services; }
   const std::vector<ProducerState>& producers() const { return m_producers; }
   const std::string& eventType(std::uint16_t type) const { return m_eventTypes[type]; }
+  std::size_t eventTypeCount() const { return m_eventTypes.size(); }
+  std::size_t payloadCount() const { return m_payloads.size(); }
   // An event's payload as compact JSON text (empty: none).
   const std::string& payload(std::uint32_t index) const { return m_payloads[index]; }
   const KeyTable& keys() const { return m_keys; }

@@ -21,6 +21,8 @@ class KeyTable {
   std::string text(KeyId key) const;
   std::uint64_t hash(KeyId key) const;
   static std::uint64_t hashText(std::string_view text);
+  // Keys interned so far (their ids are kInternedBase + 0 .. internedCount() - 1).
+  std::size_t internedCount() const { return m_interned.size(); }
 
  private:
   std::vector<std::string> m_interned;

@@ -1,0 +1,254 @@
+#include "core/store/recording_writer.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+
+#include "core/store/schema.h"
+
+namespace eventscope::core::store {
+
+struct RecordingWriter::Statements {
+  explicit Statements(SQLite::Database& db)
+      : event(db, "INSERT INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?)"),
+        attempt(db, "INSERT OR REPLACE INTO attempts VALUES(?,?,?,?,?,?,?,?)"),
+        bucket(db, "INSERT OR REPLACE INTO buckets VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        queueState(db, "INSERT OR REPLACE INTO queue_states VALUES(?,?,?,?,?,?)"),
+        instanceState(db, "INSERT OR REPLACE INTO instance_states VALUES(?,?,?,?)"),
+        name(db, "INSERT OR REPLACE INTO names VALUES(?,?,?)"),
+        meta(db, "INSERT OR REPLACE INTO meta VALUES(?,?)"),
+        batch(db, "INSERT INTO batches VALUES(?,?,?,?,?)") {}
+  SQLite::Statement event, attempt, bucket, queueState, instanceState, name, meta, batch;
+};
+
+std::unique_ptr<RecordingWriter> RecordingWriter::create(const std::string& path,
+                                                         const Options& options,
+                                                         std::string* error) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    *error = "cannot record to " + path + ": the file exists";
+    return nullptr;
+  }
+  try {
+    auto db = std::make_unique<SQLite::Database>(
+        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
+    db->exec("PRAGMA page_size=8192");
+    db->exec("PRAGMA journal_mode=WAL");
+    db->exec(options.fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    db->exec("PRAGMA cache_size=-65536");  // 64 MiB: the hot right edges of the b-trees
+    SQLite::Transaction schema(*db);
+    db->exec(kSchemaSql);
+    db->exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+    db->exec("PRAGMA user_version=" + std::to_string(kFormatVersion));
+    schema.commit();
+    return std::unique_ptr<RecordingWriter>(new RecordingWriter(std::move(db), options));
+  } catch (const std::exception& e) {
+    *error = "cannot record to " + path + ": " + e.what();
+    std::filesystem::remove(path, ec);
+    return nullptr;
+  }
+}
+
+RecordingWriter::RecordingWriter(std::unique_ptr<SQLite::Database> db, const Options& options)
+    : m_db(std::move(db)),
+      m_statements(std::make_unique<Statements>(*m_db)),
+      m_options(options),
+      m_current(std::make_unique<RecordingBatch>()) {
+  m_thread = std::thread([this] { run(); });
+}
+
+RecordingWriter::~RecordingWriter() {
+  std::string ignored;
+  close(&ignored);
+}
+
+bool RecordingWriter::submit() {
+  std::unique_lock lock(m_mutex);
+  // Backpressure on the engine: wait while the ring is full.
+  m_changed.wait(lock, [&] { return m_inFlight < m_options.ringBatches || m_failed; });
+  if (m_failed) {
+    m_current->clear();
+    return false;
+  }
+  m_full.push_back(std::move(m_current));
+  ++m_inFlight;
+  if (m_free.empty()) {
+    m_current = std::make_unique<RecordingBatch>();
+  } else {
+    m_current = std::move(m_free.front());
+    m_free.pop_front();
+  }
+  m_changed.notify_all();
+  return true;
+}
+
+bool RecordingWriter::close(std::string* error) {
+  if (m_thread.joinable()) {
+    if (m_current->rows() > 0) submit();
+    {
+      std::lock_guard lock(m_mutex);
+      m_closing = true;
+    }
+    m_changed.notify_all();
+    m_thread.join();
+    m_statements.reset();
+    try {
+      if (!m_failed) m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const std::exception&) {
+      // The data is committed in the WAL; a later open checkpoints it.
+    }
+    m_db.reset();
+  }
+  std::lock_guard lock(m_mutex);
+  if (m_failed) *error = m_error;
+  return !m_failed;
+}
+
+std::uint64_t RecordingWriter::batchesCommitted() const {
+  std::lock_guard lock(m_mutex);
+  return m_committed;
+}
+
+void RecordingWriter::run() {
+  std::uint64_t seq = 0;
+  while (true) {
+    std::unique_ptr<RecordingBatch> batch;
+    {
+      std::unique_lock lock(m_mutex);
+      m_changed.wait(lock, [&] { return !m_full.empty() || m_closing; });
+      if (m_full.empty()) return;
+      batch = std::move(m_full.front());
+      m_full.pop_front();
+    }
+    bool ok = true;
+    std::string why;
+    try {
+      write(*batch, ++seq);
+    } catch (const std::exception& e) {
+      ok = false;
+      why = e.what();
+    }
+    batch->clear();
+    std::lock_guard lock(m_mutex);
+    if (!ok && !m_failed) {
+      m_failed = true;
+      m_error = "recording failed after " + std::to_string(m_committed) + " batches: " + why;
+    }
+    if (ok) ++m_committed;
+    m_free.push_back(std::move(batch));
+    --m_inFlight;
+    m_changed.notify_all();
+  }
+}
+
+namespace {
+void bindOptional(SQLite::Statement& s, int index, std::int64_t value, bool present) {
+  if (present) {
+    s.bind(index, static_cast<std::int64_t>(value));
+  } else {
+    s.bind(index);  // NULL
+  }
+}
+
+void step(SQLite::Statement& s) {
+  s.exec();
+  s.reset();
+}
+}  // namespace
+
+void RecordingWriter::write(const RecordingBatch& batch, std::uint64_t seq) {
+  Statements& st = *m_statements;
+  SQLite::Transaction transaction(*m_db);
+  for (const NameRow& n : batch.names) {
+    st.name.bind(1, n.kind);
+    st.name.bind(2, static_cast<std::int64_t>(n.id));
+    st.name.bind(3, n.name);
+    step(st.name);
+  }
+  for (const MetaRow& m : batch.meta) {
+    st.meta.bind(1, m.key);
+    st.meta.bind(2, m.value);
+    step(st.meta);
+  }
+  std::uint64_t lastEvent = 0;
+  for (const EventRow& e : batch.events) {
+    SQLite::Statement& s = st.event;
+    s.bind(1, static_cast<std::int64_t>(e.id));
+    s.bind(2, static_cast<std::int64_t>(e.t));
+    s.bind(3, e.type);
+    s.bind(4, e.topic);
+    s.bind(5, e.partition);
+    s.bind(6, e.schema);
+    bindOptional(s, 7, e.key, e.key >= 0);
+    bindOptional(s, 8, static_cast<std::int64_t>(e.correlation), e.correlation != 0);
+    bindOptional(s, 9, static_cast<std::int64_t>(e.causation), e.causation != 0);
+    bindOptional(s, 10, e.payload, e.payload != 0);
+    s.bind(11, e.origin);
+    step(s);
+    lastEvent = e.id;
+  }
+  for (const AttemptRow& a : batch.attempts) {
+    SQLite::Statement& s = st.attempt;
+    s.bind(1, static_cast<std::int64_t>(a.event));
+    s.bind(2, a.service);
+    s.bind(3, static_cast<std::int64_t>(a.start));
+    s.bind(4, a.instance);
+    s.bind(5, a.outcome);
+    s.bind(6, static_cast<std::int64_t>(a.duration));
+    s.bind(7, a.attempt);
+    s.bind(8, a.reason);
+    step(s);
+  }
+  for (const BucketRow& b : batch.buckets) {
+    SQLite::Statement& s = st.bucket;
+    const ServiceSample& v = b.sample;
+    s.bind(1, b.service);
+    s.bind(2, b.queue);
+    s.bind(3, b.bucket);
+    s.bind(4, v.backlog);
+    s.bind(5, v.lag);
+    s.bind(6, v.backlogMax);
+    s.bind(7, v.throughput);
+    s.bind(8, v.latencyP50);
+    s.bind(9, v.latencyP95);
+    s.bind(10, v.latencyP99);
+    s.bind(11, v.utilization);
+    s.bind(12, v.instances);
+    s.bind(13, v.acked);
+    s.bind(14, v.failedAttempts);
+    s.bind(15, v.retries);
+    s.bind(16, v.redeliveries);
+    s.bind(17, v.deadLettered);
+    s.bind(18, v.duplicatesProcessed);
+    s.bind(19, v.dropped);
+    step(s);
+  }
+  for (const QueueStateRow& q : batch.queueStates) {
+    SQLite::Statement& s = st.queueState;
+    s.bind(1, q.bucket);
+    s.bind(2, q.service);
+    s.bind(3, q.queue);
+    s.bind(4, static_cast<std::int64_t>(q.held));
+    s.bind(5, static_cast<std::int64_t>(q.inProcess));
+    s.bind(6, static_cast<std::int64_t>(q.delayed));
+    step(s);
+  }
+  for (const InstanceStateRow& i : batch.instanceStates) {
+    SQLite::Statement& s = st.instanceState;
+    s.bind(1, i.bucket);
+    s.bind(2, i.service);
+    s.bind(3, i.instance);
+    s.bind(4, i.state);
+    step(s);
+  }
+  SQLite::Statement& s = st.batch;
+  s.bind(1, static_cast<std::int64_t>(seq));
+  s.bind(2, static_cast<std::int64_t>(batch.events.size()));
+  s.bind(3, static_cast<std::int64_t>(batch.attempts.size()));
+  bindOptional(s, 4, static_cast<std::int64_t>(lastEvent), lastEvent != 0);
+  s.bind(5, static_cast<std::int64_t>(batch.simTime));
+  step(s);
+  transaction.commit();
+}
+
+}  // namespace eventscope::core::store

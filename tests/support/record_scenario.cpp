@@ -1,0 +1,38 @@
+#include "support/record_scenario.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+
+#include "core/store/recorder.h"
+
+namespace eventscope::core::testing {
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  m_path = std::filesystem::temp_directory_path() /
+           ("eventscope-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::remove_all(m_path);
+  std::filesystem::create_directories(m_path);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(m_path, ignored);
+}
+
+RunResult recordScenario(const Scenario& scenario, const std::string& path, std::size_t batchRows) {
+  std::string error;
+  auto writer = store::RecordingWriter::create(path, {}, &error);
+  EXPECT_NE(writer, nullptr) << error;
+  if (!writer) return {};
+  const SimTime bucket = chooseBucketWidth(scenario.duration);
+  store::Recorder recorder(std::move(writer), {.scenarioText = "test"}, scenario.warmup, bucket,
+                           batchRows);
+  RunResult result = runScenario(scenario, {.bucketWidth = bucket, .observer = &recorder});
+  EXPECT_TRUE(recorder.finish(&result.report, &error)) << error;
+  return result;
+}
+
+}  // namespace eventscope::core::testing

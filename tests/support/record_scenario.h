@@ -1,0 +1,28 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/model/scenario.h"
+#include "core/sim/run_scenario.h"
+
+namespace eventscope::core::testing {
+
+// A fresh path in a private temporary directory, removed with its files when this goes.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+ private:
+  std::filesystem::path m_path;
+};
+
+// Runs a scenario with a recorder writing to `path`; returns the run's result.
+RunResult recordScenario(const Scenario& scenario, const std::string& path,
+                         std::size_t batchRows = 32768);
+
+}  // namespace eventscope::core::testing
