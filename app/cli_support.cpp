@@ -4,7 +4,10 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace eventscope::app {
 
@@ -14,6 +17,22 @@ double wallSeconds() {
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 }  // namespace
+
+std::string readWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string isoTimeNow() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
 
 void printDiagnostics(const core::Diagnostics& diagnostics) {
   for (const core::Diagnostic& d : diagnostics)

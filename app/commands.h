@@ -12,5 +12,8 @@ using Command = std::function<int()>;
 
 Command addRunCommand(CLI::App& app);
 Command addValidateCommand(CLI::App& app);
+Command addInspectCommand(CLI::App& app);
+Command addEventsCommand(CLI::App& app);
+Command addTraceCommand(CLI::App& app);
 
 }  // namespace eventscope::app

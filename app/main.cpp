@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
 
   const Command run = addRunCommand(app);
   const Command validate = addValidateCommand(app);
+  const Command inspect = addInspectCommand(app);
+  const Command events = addEventsCommand(app);
+  const Command trace = addTraceCommand(app);
 
   try {
     app.parse(argc, argv);
@@ -37,9 +40,13 @@ int main(int argc, char** argv) {
 
   if (app.got_subcommand("run")) return run();
   if (app.got_subcommand("validate")) return validate();
+  if (app.got_subcommand("inspect")) return inspect();
+  if (app.got_subcommand("events")) return events();
+  if (app.got_subcommand("trace")) return trace();
   if (!file.empty() && !std::filesystem::exists(file)) {
     std::cerr << "eventscope: '" << file << "' is neither a command nor a file";
-    if (const auto hint = eventscope::core::closestMatch(file, {"run", "validate"})) {
+    if (const auto hint = eventscope::core::closestMatch(
+            file, {"run", "validate", "inspect", "events", "trace"})) {
       std::cerr << "; did you mean '" << *hint << "'?";
     }
     std::cerr << "\nRun 'eventscope --help' for the commands.\n";
