@@ -53,11 +53,15 @@ std::string spanLine(const core::store::RecordedSpan& s, core::SimTime since) {
   return buf + core::describeSpan(s);
 }
 
-int inspect(const std::string& path, bool json) {
+int inspect(const std::string& path, bool json, bool check) {
   auto recording = openOrSay(path, "inspect");
   if (!recording) return kInvalidInput;
   core::store::RecordingSummary s;
   std::string error;
+  if (check && !recording->verify(&error)) {
+    std::cerr << "eventscope inspect: " << error << '\n';
+    return kInvalidInput;
+  }
   if (!recording->summary(s, &error)) {
     std::cerr << "eventscope inspect: " << error << '\n';
     return kInvalidInput;
@@ -206,10 +210,13 @@ int trace(const std::string& path, std::uint64_t correlation, bool json) {
 Command addInspectCommand(CLI::App& app) {
   auto path = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
+  auto check = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("inspect", "Summarize a recording");
   cmd->add_option("RECORDING", *path, "Recording file")->required();
   cmd->add_flag("--json", *json, "Print JSON");
-  return [path, json] { return inspect(*path, *json); };
+  cmd->add_flag("--check", *check,
+                "Read every page to verify the file first (slow on big recordings)");
+  return [path, json, check] { return inspect(*path, *json, *check); };
 }
 
 Command addEventsCommand(CLI::App& app) {

@@ -107,6 +107,9 @@ class Recording {
   Recording(const Recording&) = delete;
   Recording& operator=(const Recording&) = delete;
 
+  // Reads every page (SQLite's quick_check): slow on big files, so opening does not do it.
+  bool verify(std::string* error) const;
+
   // Queries return false (and say why) when the file turns out to be damaged.
   bool summary(RecordingSummary& out, std::string* error) const;
   bool events(const EventQuery& query, EventPage& out, std::string* error) const;

@@ -52,7 +52,10 @@ bool checkHeader(const std::string& path, std::string* error) {
   if (pageSize == 1) pageSize = 65536;
   const std::uint32_t pages = bigEndian32(&header[28]);
   const bool pagesValid = bigEndian32(&header[92]) == bigEndian32(&header[24]) && pages > 0;
-  if (pagesValid && static_cast<std::uint64_t>(pages) * pageSize > size) {
+  // With a write-ahead log beside it, a checkpoint cut short may have left the file shorter
+  // than its header says; the log still holds those pages, and SQLite finishes the job.
+  const bool walPending = fs::file_size(path + "-wal", ec) > 0 && !ec;
+  if (pagesValid && !walPending && static_cast<std::uint64_t>(pages) * pageSize > size) {
     *error = path + ": the recording is truncated (" + std::to_string(size) + " of " +
              std::to_string(static_cast<std::uint64_t>(pages) * pageSize) + " bytes)";
     return false;
@@ -68,6 +71,12 @@ void harden(sqlite3* db) {
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &ignored);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &ignored);
   sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 64 << 20);  // no 2 GiB strings from a hostile file
+}
+
+// SQLite's messages may span lines; ours are one line each.
+std::string oneLine(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
 }
 
 const char* kTables[] = {"meta",    "names",        "events",          "attempts",
@@ -104,11 +113,17 @@ std::unique_ptr<Recording> Recording::open(const std::string& path, std::string*
         return nullptr;
       }
     }
+    // Eventscope never writes triggers or views; a file that has them was made by something else.
+    if (db->execAndGet("SELECT count(*) FROM sqlite_schema WHERE type IN ('trigger', 'view')")
+            .getInt() > 0) {
+      *error = path + ": not an Eventscope recording (it contains triggers or views)";
+      return nullptr;
+    }
     std::unique_ptr<Recording> recording(new Recording(std::move(db), path));
     if (!recording->loadNames(error)) return nullptr;
     return recording;
   } catch (const std::exception& e) {
-    *error = path + ": the recording is damaged or unreadable (" + e.what() + ")";
+    *error = path + ": the recording is damaged or unreadable (" + oneLine(e.what()) + ")";
     return nullptr;
   }
 }
@@ -190,6 +205,22 @@ std::string Recording::meta(const std::string& key) const {
   } catch (const std::exception&) {
   }
   return {};
+}
+
+bool Recording::verify(std::string* error) const {
+  try {
+    SQLite::Statement check(*m_db, "PRAGMA quick_check");
+    std::string problems;
+    while (check.executeStep()) {
+      const std::string line = check.getColumn(0).getString();
+      if (line != "ok") problems += (problems.empty() ? "" : "; ") + line;
+    }
+    if (problems.empty()) return true;
+    *error = m_path + ": the recording is damaged (" + oneLine(problems.substr(0, 300)) + ")";
+  } catch (const std::exception& e) {
+    *error = m_path + ": the recording is damaged (" + oneLine(e.what()) + ")";
+  }
+  return false;
 }
 
 bool Recording::summary(RecordingSummary& out, std::string* error) const {

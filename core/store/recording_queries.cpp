@@ -16,7 +16,9 @@ constexpr const char* kEventColumns =
     "id, t, type, topic, partition, schema, key, correlation, causation, payload, origin";
 
 std::string damaged(const std::string& path, const std::exception& e) {
-  return path + ": the recording is damaged (" + e.what() + ")";
+  std::string what = e.what();
+  std::replace(what.begin(), what.end(), '\n', ' ');
+  return path + ": the recording is damaged (" + what + ")";
 }
 
 // The smallest event id published at or after t (events are numbered in publish order, so a

@@ -194,9 +194,9 @@ void RecordingWriter::write(const RecordingBatch& batch, std::uint64_t seq) {
     s.bind(3, static_cast<std::int64_t>(a.start));
     s.bind(4, a.instance);
     s.bind(5, a.outcome);
-    s.bind(6, static_cast<std::int64_t>(a.duration));
-    s.bind(7, a.attempt);
-    s.bind(8, a.reason);
+    s.bind(6, a.reason);
+    s.bind(7, static_cast<std::int64_t>(a.duration));
+    s.bind(8, a.attempt);
     step(s);
   }
   for (const BucketRow& b : batch.buckets) {

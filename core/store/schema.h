@@ -47,10 +47,11 @@ CREATE TABLE events(id INTEGER PRIMARY KEY, t INTEGER NOT NULL, type INTEGER NOT
                     origin INTEGER NOT NULL);
 CREATE INDEX events_by_correlation ON events(correlation) WHERE correlation IS NOT NULL;
 -- One row per delivery attempt (a span) of an event to a service, and per dropped copy.
--- start is nanoseconds after the event's publish time; instance is -1 for a drop.
+-- start is nanoseconds after the event's publish time; instance is -1 for a drop. The key
+-- columns come first, in key order (SQLite 3.40's integrity_check needs that for NOT NULL).
 CREATE TABLE attempts(event INTEGER NOT NULL, service INTEGER NOT NULL, start INTEGER NOT NULL,
-                      instance INTEGER NOT NULL, outcome INTEGER NOT NULL,
-                      duration INTEGER NOT NULL, attempt INTEGER NOT NULL, reason INTEGER NOT NULL,
+                      instance INTEGER NOT NULL, outcome INTEGER NOT NULL, reason INTEGER NOT NULL,
+                      duration INTEGER NOT NULL, attempt INTEGER NOT NULL,
                       PRIMARY KEY(event, service, start, instance, outcome, reason))
                       WITHOUT ROWID;
 -- Metrics per fixed simulated-time bucket; queue -1 is the whole service.
