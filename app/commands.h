@@ -15,5 +15,7 @@ Command addValidateCommand(CLI::App& app);
 Command addInspectCommand(CLI::App& app);
 Command addEventsCommand(CLI::App& app);
 Command addTraceCommand(CLI::App& app);
+Command addExportCommand(CLI::App& app);
+Command addImportCommand(CLI::App& app);
 
 }  // namespace eventscope::app

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   const Command inspect = addInspectCommand(app);
   const Command events = addEventsCommand(app);
   const Command trace = addTraceCommand(app);
+  const Command exporting = addExportCommand(app);
+  const Command importing = addImportCommand(app);
 
   try {
     app.parse(argc, argv);
@@ -43,10 +45,12 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("inspect")) return inspect();
   if (app.got_subcommand("events")) return events();
   if (app.got_subcommand("trace")) return trace();
+  if (app.got_subcommand("export")) return exporting();
+  if (app.got_subcommand("import")) return importing();
   if (!file.empty() && !std::filesystem::exists(file)) {
     std::cerr << "eventscope: '" << file << "' is neither a command nor a file";
     if (const auto hint = eventscope::core::closestMatch(
-            file, {"run", "validate", "inspect", "events", "trace"})) {
+            file, {"run", "validate", "inspect", "events", "trace", "export", "import"})) {
       std::cerr << "; did you mean '" << *hint << "'?";
     }
     std::cerr << "\nRun 'eventscope --help' for the commands.\n";

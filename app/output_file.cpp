@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace eventscope::app {
@@ -14,17 +15,6 @@ namespace eventscope::app {
 namespace fs = std::filesystem;
 
 namespace {
-bool writeAll(int fd, const std::string& text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 std::string reason() {
   return std::strerror(errno);
 }
@@ -69,45 +59,53 @@ bool OutputFile::prepare(const std::string& path, std::string* error) {
 }
 
 bool OutputFile::write(const std::string& text, std::string* error) {
-  switch (m_kind) {
-    case Kind::Stdout:
-      return writeStdout(text, error);
-    case Kind::Direct: {
-      const int fd = ::open(m_target.c_str(), O_WRONLY | O_CLOEXEC);
-      const bool ok = fd >= 0 && writeAll(fd, text);
-      const std::string why = reason();
-      if (fd >= 0) ::close(fd);
-      if (!ok) *error = "cannot write " + m_path + ": " + why;
-      return ok;
+  return produce(
+      [&](std::ostream& out) {
+        out << text;
+        return true;
+      },
+      error);
+}
+
+bool OutputFile::produce(const std::function<bool(std::ostream&)>& writer, std::string* error) {
+  if (m_kind == Kind::Stdout) {
+    std::string inner;
+    if (!writer(std::cout) || !(std::cout << std::flush)) {
+      *error = "cannot write to standard output: " + reason();
+      std::cout.clear();
+      return false;
     }
-    case Kind::Replace: {
-      const int fd = ::open(m_temporary.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-      bool ok = fd >= 0 && writeAll(fd, text) && ::fsync(fd) == 0;
-      std::string why = reason();
-      if (fd >= 0 && ::close(fd) != 0 && ok) {
-        ok = false;
-        why = reason();
-      }
-      // Keep the permissions a file already there had (mkstemp made the new one 0600).
-      std::error_code ec;
-      const fs::perms perms = fs::exists(m_target, ec)
-                                  ? fs::status(m_target, ec).permissions()
-                                  : fs::perms::owner_read | fs::perms::owner_write |
-                                        fs::perms::group_read | fs::perms::others_read;
-      fs::permissions(m_temporary, perms, ec);
-      if (ok && ::rename(m_temporary.c_str(), m_target.c_str()) != 0) {
-        ok = false;
-        why = reason();
-      }
-      if (!ok) {
-        *error = "cannot write " + m_path + ": " + why;
-        return false;
-      }
-      m_temporary.clear();
-      return true;
+    return true;
+  }
+  const std::string& path = m_kind == Kind::Direct ? m_target : m_temporary;
+  {
+    std::ofstream out(
+        path, std::ios::binary | (m_kind == Kind::Replace ? std::ios::trunc : std::ios::out));
+    const bool produced = out && writer(out);
+    out.flush();
+    if (!produced || !out) {
+      *error = "cannot write " + m_path + (errno != 0 ? ": " + reason() : std::string());
+      return false;
     }
   }
-  return false;
+  if (m_kind == Kind::Direct) return true;
+  // Durable before it replaces anything: fsync, then rename over the target.
+  const int fd = ::open(m_temporary.c_str(), O_RDONLY | O_CLOEXEC);
+  const bool synced = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  // Keep the permissions a file already there had (mkstemp made the new one 0600).
+  std::error_code ec;
+  const fs::perms perms = fs::exists(m_target, ec)
+                              ? fs::status(m_target, ec).permissions()
+                              : fs::perms::owner_read | fs::perms::owner_write |
+                                    fs::perms::group_read | fs::perms::others_read;
+  fs::permissions(m_temporary, perms, ec);
+  if (!synced || ::rename(m_temporary.c_str(), m_target.c_str()) != 0) {
+    *error = "cannot write " + m_path + ": " + reason();
+    return false;
+  }
+  m_temporary.clear();
+  return true;
 }
 
 bool writeStdout(const std::string& text, std::string* error) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <ostream>
 #include <string>
 
 namespace eventscope::app {
@@ -17,6 +19,8 @@ class OutputFile {
 
   bool prepare(const std::string& path, std::string* error);
   bool write(const std::string& text, std::string* error);
+  // Streams the result through `writer` (which returns false on its own failure).
+  bool produce(const std::function<bool(std::ostream&)>& writer, std::string* error);
 
  private:
   enum class Kind { Stdout, Replace, Direct };

@@ -11,6 +11,7 @@
 #include "core/io/report_json.h"
 #include "core/io/report_summary.h"
 #include "core/io/scenario_reader.h"
+#include "core/io/timestamps.h"
 #include "core/io/units.h"
 #include "core/model/run_size.h"
 #include "core/sim/run_scenario.h"
@@ -86,6 +87,7 @@ std::unique_ptr<core::store::Recorder> startRecording(const RunArguments& args,
   core::store::RecordingInfo info;
   info.scenarioText = readWholeFile(args.scenario);
   info.startedAt = isoTimeNow();
+  info.epochUnixNs = core::unixNowNs();
   return std::make_unique<core::store::Recorder>(std::move(writer), std::move(info),
                                                  scenario.warmup, bucket);
 }

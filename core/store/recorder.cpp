@@ -93,6 +93,7 @@ void Recorder::onRunStart(const Bus& bus) {
   meta.push_back({"scenario", m_info.scenarioText});
   meta.push_back({"seed", std::to_string(scenario.seed)});
   meta.push_back({"started_at", m_info.startedAt});
+  meta.push_back({"epoch_unix_ns", std::to_string(m_info.epochUnixNs)});
   meta.push_back({"duration_ns", std::to_string(scenario.duration)});
   meta.push_back({"warmup_ns", std::to_string(scenario.warmup)});
   meta.push_back({"bucket_ns", std::to_string(m_metrics.series().bucketWidth)});

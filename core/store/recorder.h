@@ -15,6 +15,7 @@ struct RecordingInfo {
   std::string scenarioText;           // the scenario file as written, for replays and the GUI
   std::string startedAt;              // wall-clock time, ISO 8601
   std::string origin;                 // replay: the recording whose inputs were used
+  std::int64_t epochUnixNs = 0;       // wall-clock time of simulated time 0 (for exports)
 };
 
 // The engine observer that records a run (DESIGN.md §5): every event, every attempt as a span,

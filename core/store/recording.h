@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,7 @@ struct RecordedEvent {
   std::uint64_t causation = 0;    // 0: none
   std::string payload;            // JSON text; empty: none
   std::string origin;             // "producer checkout", "service billing", "injection", ...
+  std::string originUri;          // the same as a URI path: "/eventscope/producer/checkout"
 };
 
 struct RecordedSpan {
@@ -121,6 +123,17 @@ class Recording {
               SimTime to, std::size_t maxPoints, std::vector<SeriesPoint>& out,
               std::string* error) const;
 
+  // Calls `visit` with every event in id order, a page at a time, with the page's spans.
+  bool forEachEvent(const std::function<void(const EventPage&)>& visit, std::string* error) const;
+
+  // What an imported CloudEvent said beyond the events table (empty id: not imported).
+  struct CloudEventAttributes {
+    std::string id, source, traceparent, correlationId, causationId;
+  };
+  CloudEventAttributes cloudEventAttributes(std::uint64_t event) const;
+
+  // Wall-clock nanoseconds of simulated time 0 (0 when unknown).
+  std::int64_t epochUnixNs() const;
   const std::string& path() const { return m_path; }
   std::optional<std::uint32_t> serviceId(const std::string& name) const;
   std::string meta(const std::string& key) const;
@@ -132,6 +145,7 @@ class Recording {
   RecordedEvent eventFromRow(void* statement) const;
   std::string nameOf(NameKind kind, std::int64_t id) const;
   std::string originName(std::uint32_t origin) const;
+  std::string originUri(std::uint32_t origin) const;
   void spansOf(const std::vector<std::uint64_t>& ids, std::vector<RecordedSpan>& out) const;
 
   std::unique_ptr<SQLite::Database> m_db;

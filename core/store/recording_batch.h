@@ -57,6 +57,11 @@ struct NameRow {
   std::string name;
 };
 
+struct CloudEventRow {  // what an imported CloudEvent said beyond the events table
+  std::uint64_t event = 0;
+  std::string id, source, traceparent, correlationId, causationId;
+};
+
 struct MetaRow {
   std::string key;
   std::string value;
@@ -70,11 +75,12 @@ struct RecordingBatch {
   std::vector<InstanceStateRow> instanceStates;
   std::vector<NameRow> names;
   std::vector<MetaRow> meta;
+  std::vector<CloudEventRow> cloudEvents;
   SimTime simTime = 0;  // simulated time when the batch was handed over
 
   std::size_t rows() const {
     return events.size() + attempts.size() + buckets.size() + queueStates.size() +
-           instanceStates.size() + names.size() + meta.size();
+           instanceStates.size() + names.size() + meta.size() + cloudEvents.size();
   }
   void clear() {
     events.clear();
@@ -84,6 +90,7 @@ struct RecordingBatch {
     instanceStates.clear();
     names.clear();
     meta.clear();
+    cloudEvents.clear();
     simTime = 0;
   }
 };

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -79,8 +81,8 @@ std::string oneLine(std::string text) {
   return text;
 }
 
-const char* kTables[] = {"meta",    "names",        "events",          "attempts",
-                         "buckets", "queue_states", "instance_states", "batches"};
+const char* kTables[] = {"meta",         "names",           "events",  "attempts",   "buckets",
+                         "queue_states", "instance_states", "batches", "cloudevents"};
 }  // namespace
 
 std::unique_ptr<Recording> Recording::open(const std::string& path, std::string* error) {
@@ -173,6 +175,37 @@ std::string Recording::nameOf(NameKind kind, std::int64_t id) const {
   return "#" + std::to_string(id);
 }
 
+std::string Recording::originUri(std::uint32_t origin) const {
+  const auto index = static_cast<std::int64_t>(origin % 65536);
+  // Names may hold any character; only those a URI path allows as they are stay unescaped.
+  const auto escaped = [](const std::string& name) {
+    std::string out;
+    for (unsigned char c : name) {
+      if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+        out += static_cast<char>(c);
+      } else {
+        char buf[4];
+        std::snprintf(buf, sizeof buf, "%%%02X", c);
+        out += buf;
+      }
+    }
+    return out;
+  };
+  switch (static_cast<OriginKind>(origin / 65536)) {
+    case OriginKind::Producer:
+      return "/eventscope/producer/" + escaped(nameOf(NameKind::Producer, index));
+    case OriginKind::Service:
+      return "/eventscope/service/" + escaped(nameOf(NameKind::Service, index));
+    case OriginKind::Injection:
+      return "/eventscope/injection";
+    case OriginKind::Broker:
+      return "/eventscope/broker/" + escaped(nameOf(NameKind::Service, index));
+    case OriginKind::Import:
+      return nameOf(NameKind::Producer, index);  // the CloudEvents source, as it was
+  }
+  return "/eventscope/unknown";
+}
+
 std::string Recording::originName(std::uint32_t origin) const {
   const auto index = static_cast<std::int64_t>(origin % 65536);
   switch (static_cast<OriginKind>(origin / 65536)) {
@@ -185,7 +218,7 @@ std::string Recording::originName(std::uint32_t origin) const {
     case OriginKind::Broker:
       return "broker (for " + nameOf(NameKind::Service, index) + ")";
     case OriginKind::Import:
-      return "import";
+      return "source " + nameOf(NameKind::Producer, index);
   }
   return "unknown";
 }

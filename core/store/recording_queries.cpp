@@ -62,6 +62,7 @@ RecordedEvent Recording::eventFromRow(void* statement) const {
   if (!row.getColumn(9).isNull())
     e.payload = nameOf(NameKind::Payload, row.getColumn(9).getInt64());
   e.origin = originName(static_cast<std::uint32_t>(row.getColumn(10).getInt64()));
+  e.originUri = originUri(static_cast<std::uint32_t>(row.getColumn(10).getInt64()));
   return e;
 }
 
@@ -159,6 +160,47 @@ bool Recording::events(const EventQuery& q, EventPage& out, std::string* error) 
   } catch (const std::exception& e) {
     *error = damaged(m_path, e);
     return false;
+  }
+}
+
+bool Recording::forEachEvent(const std::function<void(const EventPage&)>& visit,
+                             std::string* error) const {
+  EventQuery query;
+  query.limit = 2000;
+  EventPage page;
+  do {
+    if (!events(query, page, error)) return false;
+    if (!page.events.empty()) visit(page);
+    if (!page.events.empty()) query.afterId = page.events.back().id;
+  } while (page.more);
+  return true;
+}
+
+Recording::CloudEventAttributes Recording::cloudEventAttributes(std::uint64_t event) const {
+  CloudEventAttributes out;
+  try {
+    SQLite::Statement query(*m_db,
+                            "SELECT id, source, traceparent, correlationid, causationid"
+                            " FROM cloudevents WHERE event = ?");
+    query.bind(1, static_cast<std::int64_t>(event));
+    if (query.executeStep()) {
+      out.id = query.getColumn(0).getString();
+      out.source = query.getColumn(1).getString();
+      out.traceparent = query.getColumn(2).getString();
+      out.correlationId = query.getColumn(3).getString();
+      out.causationId = query.getColumn(4).getString();
+    }
+  } catch (const std::exception&) {
+  }
+  return out;
+}
+
+std::int64_t Recording::epochUnixNs() const {
+  const std::string text = meta("epoch_unix_ns");
+  try {
+    return text.empty() ? 0 : std::stoll(text);
+  } catch (const std::exception&) {
+    return 0;
   }
 }
 

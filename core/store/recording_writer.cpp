@@ -17,8 +17,10 @@ struct RecordingWriter::Statements {
         instanceState(db, "INSERT OR REPLACE INTO instance_states VALUES(?,?,?,?)"),
         name(db, "INSERT OR REPLACE INTO names VALUES(?,?,?)"),
         meta(db, "INSERT OR REPLACE INTO meta VALUES(?,?)"),
-        batch(db, "INSERT INTO batches VALUES(?,?,?,?,?)") {}
-  SQLite::Statement event, attempt, bucket, queueState, instanceState, name, meta, batch;
+        batch(db, "INSERT INTO batches VALUES(?,?,?,?,?)"),
+        cloudEvent(db, "INSERT INTO cloudevents VALUES(?,?,?,?,?,?)") {}
+  SQLite::Statement event, attempt, bucket, queueState, instanceState, name, meta, batch,
+      cloudEvent;
 };
 
 std::unique_ptr<RecordingWriter> RecordingWriter::create(const std::string& path,
@@ -150,6 +152,14 @@ void bindOptional(SQLite::Statement& s, int index, std::int64_t value, bool pres
   }
 }
 
+void bindText(SQLite::Statement& s, int index, const std::string& text) {
+  if (text.empty()) {
+    s.bind(index);  // NULL
+  } else {
+    s.bind(index, text);
+  }
+}
+
 void step(SQLite::Statement& s) {
   s.exec();
   s.reset();
@@ -239,6 +249,16 @@ void RecordingWriter::write(const RecordingBatch& batch, std::uint64_t seq) {
     s.bind(2, i.service);
     s.bind(3, i.instance);
     s.bind(4, i.state);
+    step(s);
+  }
+  for (const CloudEventRow& c : batch.cloudEvents) {
+    SQLite::Statement& s = st.cloudEvent;
+    s.bind(1, static_cast<std::int64_t>(c.event));
+    s.bind(2, c.id);
+    s.bind(3, c.source);
+    bindText(s, 4, c.traceparent);
+    bindText(s, 5, c.correlationId);
+    bindText(s, 6, c.causationId);
     step(s);
   }
   SQLite::Statement& s = st.batch;

@@ -73,6 +73,10 @@ CREATE TABLE instance_states(bucket INTEGER NOT NULL, service INTEGER NOT NULL,
 -- One row per committed batch, in the same transaction: what a reader can rely on.
 CREATE TABLE batches(seq INTEGER PRIMARY KEY, events INTEGER NOT NULL,
                      attempts INTEGER NOT NULL, last_event INTEGER, sim_time INTEGER NOT NULL);
+-- What an imported CloudEvent said that the events table cannot hold (only imported events):
+-- its own id and source, and the correlation and causation ids as written.
+CREATE TABLE cloudevents(event INTEGER PRIMARY KEY, id TEXT NOT NULL, source TEXT NOT NULL,
+                         traceparent TEXT, correlationid TEXT, causationid TEXT);
 )sql";
 
 }  // namespace eventscope::core::store
