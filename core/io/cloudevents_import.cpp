@@ -67,8 +67,8 @@ std::size_t valueEnd(std::string_view text, std::size_t at) {
     } else if (c == '{' || c == '[') {
       ++depth;
     } else if (c == '}' || c == ']') {
+      if (depth == 0) return i;  // the end of a number or literal, and of its container
       if (--depth == 0) return i + 1;
-      if (depth < 0) return std::string_view::npos;
     } else if (depth == 0 && (c == ',' || c == '\n' || c == ' ' || c == '\t' || c == '\r')) {
       return i;
     }
@@ -98,7 +98,8 @@ bool splitBatch(std::string_view text, std::vector<Piece>& pieces, Diagnostics& 
     pieces.push_back({text.substr(i, end - i), line, column});
     i = end;
     skip();
-    if (i < text.size() && text[i] == ',') {
+    if (i >= text.size()) break;
+    if (text[i] == ',') {
       ++i;
       continue;
     }
@@ -109,7 +110,10 @@ bool splitBatch(std::string_view text, std::vector<Piece>& pieces, Diagnostics& 
                       "expected ',' or ']' between the events of the batch"});
     return false;
   }
-  errors.push_back({file, 0, 0, "the batch's '[' is never closed with ']'"});
+  std::size_t column = 1;
+  const std::size_t line = lineOf(text, text.find('['), column);
+  errors.push_back({file, static_cast<int>(line), static_cast<int>(column),
+                    "the batch's '[' is never closed with ']'"});
   return false;
 }
 
