@@ -17,5 +17,7 @@ Command addEventsCommand(CLI::App& app);
 Command addTraceCommand(CLI::App& app);
 Command addExportCommand(CLI::App& app);
 Command addImportCommand(CLI::App& app);
+Command addReplayCommand(CLI::App& app);
+Command addDiffCommand(CLI::App& app);
 
 }  // namespace eventscope::app

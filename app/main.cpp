@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   const Command trace = addTraceCommand(app);
   const Command exporting = addExportCommand(app);
   const Command importing = addImportCommand(app);
+  const Command replay = addReplayCommand(app);
+  const Command diff = addDiffCommand(app);
 
   try {
     app.parse(argc, argv);
@@ -47,10 +49,13 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("trace")) return trace();
   if (app.got_subcommand("export")) return exporting();
   if (app.got_subcommand("import")) return importing();
+  if (app.got_subcommand("replay")) return replay();
+  if (app.got_subcommand("diff")) return diff();
   if (!file.empty() && !std::filesystem::exists(file)) {
     std::cerr << "eventscope: '" << file << "' is neither a command nor a file";
     if (const auto hint = eventscope::core::closestMatch(
-            file, {"run", "validate", "inspect", "events", "trace", "export", "import"})) {
+            file, {"run", "validate", "inspect", "events", "trace", "export", "import", "replay",
+                     "diff"})) {
       std::cerr << "; did you mean '" << *hint << "'?";
     }
     std::cerr << "\nRun 'eventscope --help' for the commands.\n";

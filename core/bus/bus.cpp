@@ -150,11 +150,13 @@ void Bus::start() {
   }
   for (std::uint32_t f = 0; f < m_scenario.faults.size(); ++f) {
     const FaultSpec& fault = m_scenario.faults[f];
+    if (m_replay != nullptr && fault.kind == FaultSpec::Kind::Inject) continue;
     m_scheduler.at(fault.at, ActionKind::FaultBegin, f);
     if (fault.duration && fault.kind != FaultSpec::Kind::Inject) {
       m_scheduler.at(fault.at + *fault.duration, ActionKind::FaultEnd, f);
     }
   }
+  if (m_replay != nullptr) scheduleNextReplayInput();
 }
 
 void Bus::handle(const Action& action) {
@@ -182,6 +184,9 @@ void Bus::handle(const Action& action) {
       break;
     case ActionKind::RecoverInstances:
       onRecovery(action.target, action.arg);
+      break;
+    case ActionKind::ReplayInput:
+      onReplayInput();
       break;
   }
 }

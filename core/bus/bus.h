@@ -4,7 +4,10 @@
 #include <string>
 #include <vector>
 
+#include <unordered_map>
+
 #include "core/bus/bus_state.h"
+#include "core/bus/external_input.h"
 #include "core/bus/key_table.h"
 #include "core/model/limits.h"
 #include "core/model/scenario.h"
@@ -33,6 +36,12 @@ class Bus {
   void setProducerPaused(std::uint32_t producer, bool paused);
   void inject(const InjectSpec& injection);
   void setDuplication(std::uint32_t topic, double fraction);
+
+  // What-if replay: publishes the source's inputs at their times instead of the producers'
+  // own events. Producers publish nothing themselves (an input of a paused producer is
+  // skipped) and the scenario's inject faults are left out: the inputs hold what was injected.
+  // Call before start(); the source must outlive the run.
+  void replayInputs(ExternalInputSource& source);
 
   // Read access for observers, metrics and tests.
   const std::vector<TopicState>& topics() const { return m_topics; }
@@ -166,6 +175,12 @@ class Bus {
   }
   void markDone(std::uint32_t service, AttemptOutcome outcome, const Event& event);
 
+  // bus_replay.cpp: external inputs of a what-if replay
+  void onReplayInput();
+  std::uint32_t partitionOf(std::uint32_t topic, KeyId key, std::uint32_t recorded);
+  void scheduleNextReplayInput();
+  void publishReplayed(const Draft& draft, const PublisherRef& by);
+
   // bus_faults.cpp: faults, scaling
   void onFault(std::uint32_t fault, bool begins);
   void onAutoscaleCheck(std::uint32_t service);
@@ -198,6 +213,9 @@ class Bus {
   RingBuffer<Wakeup> m_wakeups;  // partitions whose blocked publishers may go on
   bool m_drainingWakeups = false;
   std::vector<std::uint32_t> m_members;  // scratch for rebalance
+  ExternalInputSource* m_replay = nullptr;
+  ExternalInput m_nextInput;  // the replay input scheduled next
+  std::unordered_map<std::string, std::uint32_t> m_replayPayloads;  // interned once each
 };
 
 }  // namespace eventscope::core

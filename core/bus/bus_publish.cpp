@@ -180,6 +180,9 @@ void Bus::resumePublisher(const PublisherRef& by) {
     case PublisherRef::Kind::Injection:
       publish(m_injections[by.index], by);
       break;
+    case PublisherRef::Kind::Replay:
+      publishReplayed(m_injections[by.token], by);
+      break;
     case PublisherRef::Kind::Broker:  // never waits
       break;
   }

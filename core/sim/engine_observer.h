@@ -28,13 +28,19 @@ enum class FailureKind : std::uint8_t { None, Error, Poison, Schema, Timeout };
 // Why a publish did not reach a subscriber.
 enum class Refusal : std::uint8_t { Rejected, DroppedNewest, DroppedOldest };
 
-// Who published: a producer, a service instance (emits, dead letters) or an injection fault.
+// Who published: a producer, a service instance (emits, dead letters), an injection fault, or
+// a replayed external input.
 struct PublisherRef {
   // Broker: dead letters the broker publishes itself (after an ack timeout).
-  enum class Kind : std::uint8_t { Producer, Instance, Injection, Broker } kind = Kind::Producer;
-  std::uint32_t index = 0;     // producer, service or fault index
+  enum class Kind : std::uint8_t { Producer, Instance, Injection, Broker, Replay } kind =
+      Kind::Producer;
+  // Producer, service or injection index; Replay: the producer the input is attributed to, or
+  // kNoProducer.
+  std::uint32_t index = 0;
   std::uint32_t instance = 0;  // Instance only
-  std::uint32_t token = 0;     // Instance only: stale entries are skipped after a crash
+  std::uint32_t token = 0;     // Instance: stale entries are skipped after a crash; Replay: the
+                               // held input's index, while a full topic holds it back
+  static constexpr std::uint32_t kNoProducer = 0xffffffffu;
 };
 
 struct AttemptInfo {

@@ -17,6 +17,7 @@ enum class ActionKind : std::uint8_t {
   FaultEnd,          // target fault
   AutoscaleCheck,    // target service
   RecoverInstances,  // target service, arg the crash's recovery record
+  ReplayInput,       // the next external input of a replay is due
 };
 
 struct Action {

@@ -21,6 +21,7 @@ RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
   }
   const auto started = std::chrono::steady_clock::now();
   Engine engine(scenario, observer);
+  if (options.inputs != nullptr) engine.bus().replayInputs(*options.inputs);
   if (options.progress) {
     // Advance in slices of simulated time so the caller can show progress.
     const SimTime slice = std::max<SimTime>(1, scenario.duration / 200);

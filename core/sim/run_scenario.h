@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "core/bus/external_input.h"
 #include "core/metrics/run_report.h"
 #include "core/metrics/time_series.h"
 #include "core/model/scenario.h"
@@ -12,6 +13,8 @@ namespace eventscope::core {
 struct RunOptions {
   SimTime bucketWidth = 0;             // 0: chosen from the duration (at most 1000 buckets)
   EngineObserver* observer = nullptr;  // notified as well as the metrics collector
+  // What-if replay: these inputs instead of the scenario's producers (see Bus::replayInputs).
+  ExternalInputSource* inputs = nullptr;
   // Called after each 1/200 of the simulated duration with the time reached (for progress).
   std::function<void(SimTime now, SimTime end)> progress;
 };

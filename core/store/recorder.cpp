@@ -44,6 +44,9 @@ std::uint32_t originOf(const Event& event, const PublisherRef& by) {
     case PublisherRef::Kind::Broker:
       kind = OriginKind::Broker;
       break;
+    case PublisherRef::Kind::Replay:  // as its producer published it, if the scenario has it
+      kind = by.index == PublisherRef::kNoProducer ? OriginKind::Injection : OriginKind::Producer;
+      break;
   }
   const std::uint32_t index = by.kind == PublisherRef::Kind::Injection ? by.index : event.origin;
   return static_cast<std::uint32_t>(kind) * 65536 + index;

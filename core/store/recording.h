@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/bus/external_input.h"
 #include "core/model/sim_time.h"
 #include "core/store/schema.h"
 
@@ -125,6 +126,14 @@ class Recording {
 
   // Calls `visit` with every event in id order, a page at a time, with the page's spans.
   bool forEachEvent(const std::function<void(const EventPage&)>& visit, std::string* error) const;
+
+  // What-if replay: the external inputs (events nothing caused: published by a producer,
+  // injected, or imported) with ids after afterId, in id order, at most limit of them; lastId
+  // is the id of the last one. See RecordedInputs for a source that pages through them all.
+  bool externalInputs(std::uint64_t afterId, std::size_t limit, std::vector<ExternalInput>& out,
+                      std::uint64_t& lastId, std::string* error) const;
+  // The topics those inputs go to (a scenario they are replayed into must have them all).
+  bool externalInputTopics(std::vector<std::string>& out, std::string* error) const;
 
   // What an imported CloudEvent said beyond the events table (empty id: not imported).
   struct CloudEventAttributes {

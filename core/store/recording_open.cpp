@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/store/damaged.h"
 #include "core/store/recording.h"
 
 namespace eventscope::core::store {
@@ -73,12 +74,6 @@ void harden(sqlite3* db) {
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &ignored);
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &ignored);
   sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 64 << 20);  // no 2 GiB strings from a hostile file
-}
-
-// SQLite's messages may span lines; ours are one line each.
-std::string oneLine(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  return text;
 }
 
 const char* kTables[] = {"meta",         "names",           "events",  "attempts",   "buckets",
@@ -251,7 +246,7 @@ bool Recording::verify(std::string* error) const {
     if (problems.empty()) return true;
     *error = m_path + ": the recording is damaged (" + oneLine(problems.substr(0, 300)) + ")";
   } catch (const std::exception& e) {
-    *error = m_path + ": the recording is damaged (" + oneLine(e.what()) + ")";
+    *error = damaged(m_path, e);
   }
   return false;
 }
@@ -297,7 +292,7 @@ bool Recording::summary(RecordingSummary& out, std::string* error) const {
     out.producers = names(NameKind::Producer);
     return true;
   } catch (const std::exception& e) {
-    *error = m_path + ": the recording is damaged (" + e.what() + ")";
+    *error = damaged(m_path, e);
     return false;
   }
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/store/damaged.h"
 #include "core/store/recording.h"
 
 namespace eventscope::core::store {
@@ -14,12 +15,6 @@ namespace eventscope::core::store {
 namespace {
 constexpr const char* kEventColumns =
     "id, t, type, topic, partition, schema, key, correlation, causation, payload, origin";
-
-std::string damaged(const std::string& path, const std::exception& e) {
-  std::string what = e.what();
-  std::replace(what.begin(), what.end(), '\n', ' ');
-  return path + ": the recording is damaged (" + what + ")";
-}
 
 // The smallest event id published at or after t (events are numbered in publish order, so a
 // binary search over ids replaces an index on time).

@@ -22,7 +22,8 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(m_path, ignored);
 }
 
-RunResult recordScenario(const Scenario& scenario, const std::string& path, std::size_t batchRows) {
+RunResult recordScenario(const Scenario& scenario, const std::string& path, std::size_t batchRows,
+                         ExternalInputSource* inputs) {
   std::string error;
   auto writer = store::RecordingWriter::create(path, {}, &error);
   EXPECT_NE(writer, nullptr) << error;
@@ -30,7 +31,8 @@ RunResult recordScenario(const Scenario& scenario, const std::string& path, std:
   const SimTime bucket = chooseBucketWidth(scenario.duration);
   store::Recorder recorder(std::move(writer), {.scenarioText = "test"}, scenario.warmup, bucket,
                            batchRows);
-  RunResult result = runScenario(scenario, {.bucketWidth = bucket, .observer = &recorder});
+  RunResult result =
+      runScenario(scenario, {.bucketWidth = bucket, .observer = &recorder, .inputs = inputs});
   EXPECT_TRUE(recorder.finish(&result.report, &error)) << error;
   return result;
 }

@@ -21,8 +21,9 @@ class TempDir {
   std::filesystem::path m_path;
 };
 
-// Runs a scenario with a recorder writing to `path`; returns the run's result.
+// Runs a scenario with a recorder writing to `path`; returns the run's result. With inputs,
+// a what-if replay of them (see Bus::replayInputs).
 RunResult recordScenario(const Scenario& scenario, const std::string& path,
-                         std::size_t batchRows = 32768);
+                         std::size_t batchRows = 32768, ExternalInputSource* inputs = nullptr);
 
 }  // namespace eventscope::core::testing
