@@ -75,9 +75,14 @@ int inspect(const std::string& path, bool json, bool check) {
   out += "  " + std::to_string(s.events) + " events and " + std::to_string(s.attempts) +
          " attempts in " + std::to_string(s.batches) + " committed batches; events from " +
          seconds(s.firstEvent) + " to " + seconds(s.lastEvent) + "\n";
-  out += "  simulated " + core::formatDuration(s.duration) + " (warmup " +
-         core::formatDuration(s.warmup) + "), metric buckets of " +
-         core::formatDuration(s.bucketWidth) + "\n";
+  if (s.source == "import") {
+    out += "  imported events span " + core::formatSeconds(core::toSeconds(s.duration)) +
+           ", metric buckets of " + core::formatDuration(s.bucketWidth) + "\n";
+  } else {
+    out += "  simulated " + core::formatDuration(s.duration) + " (warmup " +
+           core::formatDuration(s.warmup) + "), metric buckets of " +
+           core::formatDuration(s.bucketWidth) + "\n";
+  }
   std::string list;
   for (const auto& t : s.topics)
     list += (list.empty() ? "" : ", ") + t;
@@ -175,6 +180,21 @@ int trace(const std::string& path, std::uint64_t correlation, bool json) {
   if (!recording->trace(correlation, trace, &error)) {
     std::cerr << "eventscope trace: " << error << '\n';
     return kInvalidInput;
+  }
+  if (trace.events.empty()) {
+    // Perhaps the id of an event inside a chain: show the chain it belongs to.
+    core::store::EventPage page;
+    core::store::EventQuery query{.afterId = correlation - 1, .limit = 1};
+    if (correlation > 0 && recording->events(query, page, &error) && !page.events.empty() &&
+        page.events[0].id == correlation) {
+      std::cerr << "eventscope trace: event #" << correlation << " is part of trace #"
+                << page.events[0].correlation << "; showing that trace\n";
+      correlation = page.events[0].correlation;
+      if (!recording->trace(correlation, trace, &error)) {
+        std::cerr << "eventscope trace: " << error << '\n';
+        return kInvalidInput;
+      }
+    }
   }
   if (trace.events.empty()) {
     std::cerr << "eventscope trace: no event has correlation id " << correlation << '\n';

@@ -117,7 +117,8 @@ bool Recording::events(const EventQuery& q, EventPage& out, std::string* error) 
       }
       sql += " AND key = ?4";
     }
-    if (q.correlation) sql += " AND (id = ?5 OR correlation = ?5)";
+    // A chain's root holds NULL (its id is the correlation id); every other event names it.
+    if (q.correlation) sql += " AND ((id = ?5 AND correlation IS NULL) OR correlation = ?5)";
     std::int64_t service = -1;
     if (q.service) {
       const auto id = serviceId(*q.service);
@@ -205,7 +206,8 @@ bool Recording::trace(std::uint64_t correlation, Trace& out, std::string* error)
   try {
     SQLite::Statement query(*m_db,
                             std::string("SELECT ") + kEventColumns +
-                                " FROM events WHERE id = ?1 OR correlation = ?1 ORDER BY id");
+                                " FROM events WHERE (id = ?1 AND correlation IS NULL) OR correlation = ?1"
+                                " ORDER BY id");
     query.bind(1, static_cast<std::int64_t>(correlation));
     while (query.executeStep())
       out.events.push_back(eventFromRow(&query));
