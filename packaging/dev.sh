@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev libsqlitecpp-dev
+  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev libsqlitecpp-dev libsimdjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-simpy sqlite3 graphviz
 )

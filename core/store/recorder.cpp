@@ -1,6 +1,8 @@
 #include "core/store/recorder.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "core/bus/bus.h"
 #include "core/io/report_json.h"
@@ -79,6 +81,14 @@ void Recorder::maybeSubmit() {
 }
 
 void Recorder::submit() {
+  // Attempts end out of event order; sorted in their table's key order (here, on the engine's
+  // thread, which has time to spare), they go into the b-tree as near-appends, and the writer
+  // thread, the bottleneck, goes faster.
+  auto& attempts = batch().attempts;
+  std::sort(attempts.begin(), attempts.end(), [](const AttemptRow& a, const AttemptRow& b) {
+    return std::tie(a.event, a.service, a.start, a.instance, a.outcome, a.reason) <
+           std::tie(b.event, b.service, b.start, b.instance, b.outcome, b.reason);
+  });
   batch().simTime = m_now;
   if (!m_writer->submit()) m_failed = true;
 }

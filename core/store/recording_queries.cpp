@@ -19,7 +19,9 @@ constexpr const char* kEventColumns =
 // The smallest event id published at or after t (events are numbered in publish order, so a
 // binary search over ids replaces an index on time).
 std::int64_t firstIdAtOrAfter(SQLite::Database& db, SimTime t) {
-  SQLite::Statement bounds(db, "SELECT min(id), max(id) FROM events");
+  // Two subqueries: min() and max() together in one would scan the table.
+  SQLite::Statement bounds(db,
+                           "SELECT (SELECT min(id) FROM events), (SELECT max(id) FROM events)");
   if (!bounds.executeStep() || bounds.getColumn(0).isNull()) return 0;
   std::int64_t lo = bounds.getColumn(0).getInt64();
   std::int64_t hi = bounds.getColumn(1).getInt64() + 1;

@@ -1,6 +1,7 @@
 #include "core/store/recording_writer.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 
@@ -8,10 +9,33 @@
 
 namespace eventscope::core::store {
 
+namespace {
+// Events and attempts go in through statements of many rows each: SQLite's cost per statement
+// (start, cursors, halt) is then paid once per kRowsPerInsert rows instead of once per row.
+constexpr int kRowsPerInsert = 64;
+
+std::string insertSql(const char* head, int columns, int rows) {
+  std::string row = "(";
+  for (int c = 0; c < columns; ++c)
+    row += c == 0 ? "?" : ",?";
+  row += ")";
+  std::string sql = head;
+  for (int r = 0; r < rows; ++r)
+    sql += (r == 0 ? " VALUES" : ",") + row;
+  return sql;
+}
+
+constexpr const char* kInsertEvents = "INSERT INTO events";
+constexpr const char* kInsertAttempts = "INSERT OR IGNORE INTO attempts";
+constexpr int kEventColumns = 11, kAttemptColumns = 8;
+}  // namespace
+
 struct RecordingWriter::Statements {
   explicit Statements(SQLite::Database& db)
-      : event(db, "INSERT INTO events VALUES(?,?,?,?,?,?,?,?,?,?,?)"),
-        attempt(db, "INSERT OR REPLACE INTO attempts VALUES(?,?,?,?,?,?,?,?)"),
+      : event(db, insertSql(kInsertEvents, kEventColumns, 1)),
+        events(db, insertSql(kInsertEvents, kEventColumns, kRowsPerInsert)),
+        attempt(db, insertSql(kInsertAttempts, kAttemptColumns, 1)),
+        attempts(db, insertSql(kInsertAttempts, kAttemptColumns, kRowsPerInsert)),
         bucket(db, "INSERT OR REPLACE INTO buckets VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         queueState(db, "INSERT OR REPLACE INTO queue_states VALUES(?,?,?,?,?,?)"),
         instanceState(db, "INSERT OR REPLACE INTO instance_states VALUES(?,?,?,?)"),
@@ -19,13 +43,17 @@ struct RecordingWriter::Statements {
         meta(db, "INSERT OR REPLACE INTO meta VALUES(?,?)"),
         batch(db, "INSERT INTO batches VALUES(?,?,?,?,?)"),
         cloudEvent(db, "INSERT INTO cloudevents VALUES(?,?,?,?,?,?)") {}
-  SQLite::Statement event, attempt, bucket, queueState, instanceState, name, meta, batch,
-      cloudEvent;
+  SQLite::Statement event, events, attempt, attempts, bucket, queueState, instanceState, name,
+      meta, batch, cloudEvent;
 };
 
 std::unique_ptr<RecordingWriter> RecordingWriter::create(const std::string& path,
                                                          const Options& options,
                                                          std::string* error) {
+  // SQLite's memory statistics take a global mutex on every allocation; nobody reads them.
+  // This only works before SQLite initializes, so it is tried once, as early as we can.
+  static const bool untracked = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  (void)untracked;
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) {
     *error = "cannot record to " + path + ": the file exists";
@@ -37,7 +65,7 @@ std::unique_ptr<RecordingWriter> RecordingWriter::create(const std::string& path
     db->exec("PRAGMA page_size=8192");
     db->exec("PRAGMA journal_mode=WAL");
     db->exec(options.fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
-    db->exec("PRAGMA cache_size=-65536");  // 64 MiB: the hot right edges of the b-trees
+    db->exec("PRAGMA cache_size=-8192");  // 8 MiB: enough for the b-trees' hot right edges
     SQLite::Transaction schema(*db);
     db->exec(kSchemaSql);
     db->exec("PRAGMA application_id=" + std::to_string(kApplicationId));
@@ -164,6 +192,48 @@ void step(SQLite::Statement& s) {
   s.exec();
   s.reset();
 }
+
+// Inserts every row: kRowsPerInsert at a time through `many`, the rest through `one`.
+// bind(statement, first parameter index, row) binds one row's columns.
+template <typename Row, typename Bind>
+void insertRows(SQLite::Statement& many, SQLite::Statement& one, int columns,
+                const std::vector<Row>& rows, Bind bind) {
+  std::size_t i = 0;
+  for (; i + kRowsPerInsert <= rows.size(); i += kRowsPerInsert) {
+    for (int r = 0; r < kRowsPerInsert; ++r)
+      bind(many, 1 + r * columns, rows[i + static_cast<std::size_t>(r)]);
+    step(many);
+  }
+  for (; i < rows.size(); ++i) {
+    bind(one, 1, rows[i]);
+    step(one);
+  }
+}
+
+void bindEvent(SQLite::Statement& s, int at, const EventRow& e) {
+  s.bind(at, static_cast<std::int64_t>(e.id));
+  s.bind(at + 1, static_cast<std::int64_t>(e.t));
+  s.bind(at + 2, e.type);
+  s.bind(at + 3, e.topic);
+  s.bind(at + 4, e.partition);
+  s.bind(at + 5, e.schema);
+  bindOptional(s, at + 6, e.key, e.key >= 0);
+  bindOptional(s, at + 7, static_cast<std::int64_t>(e.correlation), e.correlation != 0);
+  bindOptional(s, at + 8, static_cast<std::int64_t>(e.causation), e.causation != 0);
+  bindOptional(s, at + 9, e.payload, e.payload != 0);
+  s.bind(at + 10, e.origin);
+}
+
+void bindAttempt(SQLite::Statement& s, int at, const AttemptRow& a) {
+  s.bind(at, static_cast<std::int64_t>(a.event));
+  s.bind(at + 1, a.service);
+  s.bind(at + 2, static_cast<std::int64_t>(a.start));
+  s.bind(at + 3, a.instance);
+  s.bind(at + 4, a.outcome);
+  s.bind(at + 5, a.reason);
+  s.bind(at + 6, static_cast<std::int64_t>(a.duration));
+  s.bind(at + 7, a.attempt);
+}
 }  // namespace
 
 void RecordingWriter::write(const RecordingBatch& batch, std::uint64_t seq) {
@@ -180,35 +250,9 @@ void RecordingWriter::write(const RecordingBatch& batch, std::uint64_t seq) {
     st.meta.bind(2, m.value);
     step(st.meta);
   }
-  std::uint64_t lastEvent = 0;
-  for (const EventRow& e : batch.events) {
-    SQLite::Statement& s = st.event;
-    s.bind(1, static_cast<std::int64_t>(e.id));
-    s.bind(2, static_cast<std::int64_t>(e.t));
-    s.bind(3, e.type);
-    s.bind(4, e.topic);
-    s.bind(5, e.partition);
-    s.bind(6, e.schema);
-    bindOptional(s, 7, e.key, e.key >= 0);
-    bindOptional(s, 8, static_cast<std::int64_t>(e.correlation), e.correlation != 0);
-    bindOptional(s, 9, static_cast<std::int64_t>(e.causation), e.causation != 0);
-    bindOptional(s, 10, e.payload, e.payload != 0);
-    s.bind(11, e.origin);
-    step(s);
-    lastEvent = e.id;
-  }
-  for (const AttemptRow& a : batch.attempts) {
-    SQLite::Statement& s = st.attempt;
-    s.bind(1, static_cast<std::int64_t>(a.event));
-    s.bind(2, a.service);
-    s.bind(3, static_cast<std::int64_t>(a.start));
-    s.bind(4, a.instance);
-    s.bind(5, a.outcome);
-    s.bind(6, a.reason);
-    s.bind(7, static_cast<std::int64_t>(a.duration));
-    s.bind(8, a.attempt);
-    step(s);
-  }
+  insertRows(st.events, st.event, kEventColumns, batch.events, bindEvent);
+  insertRows(st.attempts, st.attempt, kAttemptColumns, batch.attempts, bindAttempt);
+  const std::uint64_t lastEvent = batch.events.empty() ? 0 : batch.events.back().id;
   for (const BucketRow& b : batch.buckets) {
     SQLite::Statement& s = st.bucket;
     const ServiceSample& v = b.sample;

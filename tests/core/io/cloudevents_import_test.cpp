@@ -131,5 +131,78 @@ TEST(CloudEventsImportTest, KeepsTheAttributesThatMatter) {
   EXPECT_EQ(summary.producers, (std::vector<std::string>{"/shop", "/billing"}));  // first seen
 }
 
+// JSON Lines of n events a millisecond apart (about 13 MB for 40,000: more than one chunk).
+std::string manyLines(int n) {
+  std::string text;
+  char line[512];
+  for (int i = 0; i < n; ++i) {
+    std::snprintf(line, sizeof line,
+                  R"({"specversion":"1.0","id":"e-%d","source":"/load/generator","type":"Tick",)"
+                  R"("time":"2026-11-26T10:%02d:%02d.%03dZ","partitionkey":"k%d",)"
+                  R"("correlationid":"e-%d","data":{"n":%d,"text":"%0200d"}})"
+                  "\n",
+                  i, i / 60000, i / 1000 % 60, i % 1000, i % 97, i - i % 3, i, i);
+    text += line;
+  }
+  return text;
+}
+
+TEST(CloudEventsImportTest, LargeJsonLinesStreamInChunksWithTheirLineNumbers) {
+  testing::TempDir dir;
+  std::string text = manyLines(40000);
+  ASSERT_GT(text.size(), std::size_t{9} << 20);  // past the first 8 MiB chunk
+  std::ofstream(dir.file("good.jsonl"), std::ios::binary) << text;
+  const ImportResult good = importCloudEvents(dir.file("good.jsonl"), dir.file("good.evrec"));
+  ASSERT_TRUE(good.ok()) << good.errors.front().format();
+  EXPECT_EQ(good.events, 40000u);
+  std::string error;
+  auto recording = store::Recording::open(dir.file("good.evrec"), &error);
+  ASSERT_NE(recording, nullptr) << error;
+  store::Trace trace;
+  ASSERT_TRUE(recording->trace(39001, trace, &error)) << error;  // e-39000 starts a chain of 3
+  ASSERT_EQ(trace.events.size(), 3u);
+  EXPECT_EQ(trace.events[2].t, 39002 * kMillisecond);
+  EXPECT_EQ(recording->cloudEventAttributes(39003).id, "e-39002");
+
+  // One broken line far into the file: its own line number, and nothing left behind.
+  const std::size_t at = text.find("\"id\":\"e-39000\"");
+  text.replace(at, 4, "\"ID\"");
+  std::ofstream(dir.file("broken.jsonl"), std::ios::binary) << text;
+  const ImportResult broken =
+      importCloudEvents(dir.file("broken.jsonl"), dir.file("broken.evrec"));
+  ASSERT_EQ(broken.errors.size(), 1u);
+  EXPECT_EQ(broken.errors[0].format(),
+            dir.file("broken.jsonl") + ":39001:1: error: missing required attribute 'id'");
+  EXPECT_FALSE(std::filesystem::exists(dir.file("broken.evrec")));
+  EXPECT_FALSE(std::filesystem::exists(dir.file("broken.evrec.importing")));
+}
+
+TEST(CloudEventsImportTest, LinesOutOfTimeOrderAreSorted) {
+  testing::TempDir dir;
+  std::string text = manyLines(30000);
+  // Move the first line to the end: the stream finds it out of order and sorts the whole.
+  const std::size_t firstEnd = text.find('\n') + 1;
+  text = text.substr(firstEnd) + text.substr(0, firstEnd);
+  std::ofstream(dir.file("late.jsonl"), std::ios::binary) << text;
+  const ImportResult result = importCloudEvents(dir.file("late.jsonl"), dir.file("late.evrec"));
+  ASSERT_TRUE(result.ok()) << result.errors.front().format();
+  EXPECT_EQ(result.events, 30000u);
+  std::string error;
+  auto recording = store::Recording::open(dir.file("late.evrec"), &error);
+  EXPECT_EQ(recording->cloudEventAttributes(1).id, "e-0");  // first in time, first in line
+  EXPECT_EQ(recording->cloudEventAttributes(2).id, "e-1");
+}
+
+TEST(CloudEventsImportTest, AnExistingRecordingIsNeverReplaced) {
+  testing::TempDir dir;
+  std::ofstream(dir.file("one.jsonl")) << manyLines(3);
+  ASSERT_TRUE(importCloudEvents(dir.file("one.jsonl"), dir.file("r.evrec")).ok());
+  const auto size = std::filesystem::file_size(dir.file("r.evrec"));
+  const ImportResult again = importCloudEvents(dir.file("one.jsonl"), dir.file("r.evrec"));
+  ASSERT_EQ(again.errors.size(), 1u);
+  EXPECT_NE(again.errors[0].message.find("the file exists"), std::string::npos);
+  EXPECT_EQ(std::filesystem::file_size(dir.file("r.evrec")), size);
+}
+
 }  // namespace
 }  // namespace eventscope::core
