@@ -26,16 +26,50 @@ std::string insertSql(const char* head, int columns, int rows) {
 }
 
 constexpr const char* kInsertEvents = "INSERT INTO events";
+// Two identical drops of one event's copies at one instant have the same key: one row stays.
 constexpr const char* kInsertAttempts = "INSERT OR IGNORE INTO attempts";
 constexpr int kEventColumns = 11, kAttemptColumns = 8;
+
+// The inserts of events and attempts, millions of rows, go through SQLite's C API: SQLiteCpp
+// would check every bind; here a bad bind shows up as the step's error.
+class HotInsert {
+ public:
+  HotInsert(sqlite3* db, const std::string& sql) : m_db(db) {
+    const int rc = sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &m_statement,
+                                      nullptr);
+    if (rc != SQLITE_OK) throw SQLite::Exception(db, rc);
+  }
+  ~HotInsert() { sqlite3_finalize(m_statement); }
+  HotInsert(const HotInsert&) = delete;
+  HotInsert& operator=(const HotInsert&) = delete;
+
+  void bind(int index, std::int64_t value) { sqlite3_bind_int64(m_statement, index, value); }
+  // NULL unless present.
+  void bind(int index, std::int64_t value, bool present) {
+    if (present) {
+      sqlite3_bind_int64(m_statement, index, value);
+    } else {
+      sqlite3_bind_null(m_statement, index);
+    }
+  }
+  void step() {
+    const int rc = sqlite3_step(m_statement);
+    sqlite3_reset(m_statement);
+    if (rc != SQLITE_DONE) throw SQLite::Exception(m_db, rc);
+  }
+
+ private:
+  sqlite3* m_db;
+  sqlite3_stmt* m_statement = nullptr;
+};
 }  // namespace
 
 struct RecordingWriter::Statements {
   explicit Statements(SQLite::Database& db)
-      : event(db, insertSql(kInsertEvents, kEventColumns, 1)),
-        events(db, insertSql(kInsertEvents, kEventColumns, kRowsPerInsert)),
-        attempt(db, insertSql(kInsertAttempts, kAttemptColumns, 1)),
-        attempts(db, insertSql(kInsertAttempts, kAttemptColumns, kRowsPerInsert)),
+      : event(db.getHandle(), insertSql(kInsertEvents, kEventColumns, 1)),
+        events(db.getHandle(), insertSql(kInsertEvents, kEventColumns, kRowsPerInsert)),
+        attempt(db.getHandle(), insertSql(kInsertAttempts, kAttemptColumns, 1)),
+        attempts(db.getHandle(), insertSql(kInsertAttempts, kAttemptColumns, kRowsPerInsert)),
         bucket(db, "INSERT OR REPLACE INTO buckets VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         queueState(db, "INSERT OR REPLACE INTO queue_states VALUES(?,?,?,?,?,?)"),
         instanceState(db, "INSERT OR REPLACE INTO instance_states VALUES(?,?,?,?)"),
@@ -43,8 +77,8 @@ struct RecordingWriter::Statements {
         meta(db, "INSERT OR REPLACE INTO meta VALUES(?,?)"),
         batch(db, "INSERT INTO batches VALUES(?,?,?,?,?)"),
         cloudEvent(db, "INSERT INTO cloudevents VALUES(?,?,?,?,?,?)") {}
-  SQLite::Statement event, events, attempt, attempts, bucket, queueState, instanceState, name,
-      meta, batch, cloudEvent;
+  HotInsert event, events, attempt, attempts;
+  SQLite::Statement bucket, queueState, instanceState, name, meta, batch, cloudEvent;
 };
 
 std::unique_ptr<RecordingWriter> RecordingWriter::create(const std::string& path,
@@ -196,42 +230,42 @@ void step(SQLite::Statement& s) {
 // Inserts every row: kRowsPerInsert at a time through `many`, the rest through `one`.
 // bind(statement, first parameter index, row) binds one row's columns.
 template <typename Row, typename Bind>
-void insertRows(SQLite::Statement& many, SQLite::Statement& one, int columns,
-                const std::vector<Row>& rows, Bind bind) {
+void insertRows(HotInsert& many, HotInsert& one, int columns, const std::vector<Row>& rows,
+                Bind bind) {
   std::size_t i = 0;
   for (; i + kRowsPerInsert <= rows.size(); i += kRowsPerInsert) {
     for (int r = 0; r < kRowsPerInsert; ++r)
       bind(many, 1 + r * columns, rows[i + static_cast<std::size_t>(r)]);
-    step(many);
+    many.step();
   }
   for (; i < rows.size(); ++i) {
     bind(one, 1, rows[i]);
-    step(one);
+    one.step();
   }
 }
 
-void bindEvent(SQLite::Statement& s, int at, const EventRow& e) {
+void bindEvent(HotInsert& s, int at, const EventRow& e) {
   s.bind(at, static_cast<std::int64_t>(e.id));
-  s.bind(at + 1, static_cast<std::int64_t>(e.t));
+  s.bind(at + 1, e.t);
   s.bind(at + 2, e.type);
   s.bind(at + 3, e.topic);
   s.bind(at + 4, e.partition);
   s.bind(at + 5, e.schema);
-  bindOptional(s, at + 6, e.key, e.key >= 0);
-  bindOptional(s, at + 7, static_cast<std::int64_t>(e.correlation), e.correlation != 0);
-  bindOptional(s, at + 8, static_cast<std::int64_t>(e.causation), e.causation != 0);
-  bindOptional(s, at + 9, e.payload, e.payload != 0);
+  s.bind(at + 6, e.key, e.key >= 0);
+  s.bind(at + 7, static_cast<std::int64_t>(e.correlation), e.correlation != 0);
+  s.bind(at + 8, static_cast<std::int64_t>(e.causation), e.causation != 0);
+  s.bind(at + 9, e.payload, e.payload != 0);
   s.bind(at + 10, e.origin);
 }
 
-void bindAttempt(SQLite::Statement& s, int at, const AttemptRow& a) {
+void bindAttempt(HotInsert& s, int at, const AttemptRow& a) {
   s.bind(at, static_cast<std::int64_t>(a.event));
   s.bind(at + 1, a.service);
-  s.bind(at + 2, static_cast<std::int64_t>(a.start));
+  s.bind(at + 2, a.start);
   s.bind(at + 3, a.instance);
   s.bind(at + 4, a.outcome);
   s.bind(at + 5, a.reason);
-  s.bind(at + 6, static_cast<std::int64_t>(a.duration));
+  s.bind(at + 6, a.duration);
   s.bind(at + 7, a.attempt);
 }
 }  // namespace
