@@ -53,9 +53,9 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("diff")) return diff();
   if (!file.empty() && !std::filesystem::exists(file)) {
     std::cerr << "eventscope: '" << file << "' is neither a command nor a file";
-    if (const auto hint = eventscope::core::closestMatch(
-            file, {"run", "validate", "inspect", "events", "trace", "export", "import", "replay",
-                     "diff"})) {
+    if (const auto hint =
+            eventscope::core::closestMatch(file, {"run", "validate", "inspect", "events", "trace",
+                                                  "export", "import", "replay", "diff"})) {
       std::cerr << "; did you mean '" << *hint << "'?";
     }
     std::cerr << "\nRun 'eventscope --help' for the commands.\n";

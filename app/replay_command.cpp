@@ -31,8 +31,8 @@ int replay(const ReplayArguments& args) {
   core::Scenario scenario = std::move(*read.scenario);
   std::vector<std::string> notes;
   if (!core::store::prepareReplay(*recording, scenario, notes, &error)) {
-    std::cerr << "eventscope replay: cannot replay " << args.recording << " into "
-              << args.scenario << ": " << error << '\n';
+    std::cerr << "eventscope replay: cannot replay " << args.recording << " into " << args.scenario
+              << ": " << error << '\n';
     return kInvalidInput;
   }
   for (const std::string& note : notes)
@@ -59,8 +59,7 @@ Command addReplayCommand(CLI::App& app) {
       "replay",
       "What-if: drive a recording's external inputs (the events nothing caused) through "
       "another scenario instead of its producers, for the recording's duration and seed");
-  command->add_option("RECORDING", args->recording, "Recording whose inputs to replay")
-      ->required();
+  command->add_option("RECORDING", args->recording, "Recording whose inputs to replay")->required();
   command
       ->add_option("--scenario", args->scenario,
                    "Scenario to drive them through (it must have the topics they go to)")

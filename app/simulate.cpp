@@ -38,8 +38,8 @@ std::unique_ptr<core::store::Recorder> startRecording(const SimulateOptions& opt
     }
     target.writing = options.record + ".recording-" + std::to_string(::getpid());
   }
-  auto writer = core::store::RecordingWriter::create(
-      target.writing, {.fullSync = options.sync == "full"}, error);
+  auto writer = core::store::RecordingWriter::create(target.writing,
+                                                     {.fullSync = options.sync == "full"}, error);
   if (!writer) return nullptr;
   core::store::RecordingInfo info = options.recording;
   info.startedAt = isoTimeNow();

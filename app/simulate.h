@@ -17,7 +17,7 @@ struct SimulateOptions {
   std::string sync = "normal";
   bool overwrite = false;
   bool quiet = false;
-  core::store::RecordingInfo recording;  // what the recording says about where it came from
+  core::store::RecordingInfo recording;         // what the recording says about where it came from
   core::ExternalInputSource* inputs = nullptr;  // replay: instead of the producers
 };
 

@@ -74,6 +74,9 @@ bench() {
   say "engine benchmarks"
   build/release/tests/bench/engine_bench --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true
+  say "recording benchmarks (the first run makes a 10 M-event recording, about 30 s)"
+  build/release/tests/bench/recording_bench --benchmark_repetitions=5 \
+    --benchmark_report_aggregates_only=true
   say "SimPy comparison"
   tests/bench/simpy_compare.sh "$(binary)"
 }

@@ -2,9 +2,8 @@
 
 #include <optional>
 #include <string>
-#include <vector>
-
 #include <unordered_map>
+#include <vector>
 
 #include "core/bus/bus_state.h"
 #include "core/bus/external_input.h"

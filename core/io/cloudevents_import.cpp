@@ -188,8 +188,8 @@ class LineChunks {
       // A line longer than a chunk: read on.
     }
     firstLine = m_nextLine;
-    m_nextLine += static_cast<std::size_t>(
-        std::count(m_buffer.data(), m_buffer.data() + end, '\n'));
+    m_nextLine +=
+        static_cast<std::size_t>(std::count(m_buffer.data(), m_buffer.data() + end, '\n'));
     m_consumed = end;
     m_padding = kJsonPadding;
     m_buffer.append(kJsonPadding, ' ');
@@ -262,10 +262,9 @@ Streamed streamLines(const std::string& inputPath, RecordingBuilder& builder,
     if (!result.errors.empty()) continue;  // read on for more problems; write nothing more
     const std::int64_t before = last;
     fillTimes(events, last);
-    ordered = ordered && std::is_sorted(events.begin(), events.end(),
-                                        [](const auto& a, const auto& b) {
-                                          return a.time < b.time;
-                                        }) &&
+    ordered = ordered &&
+              std::is_sorted(events.begin(), events.end(),
+                             [](const auto& a, const auto& b) { return a.time < b.time; }) &&
               (events.empty() || builder.events() == 0 || events.front().time >= before);
     if (!ordered) return Streamed::OutOfOrder;
     for (IncomingEvent& e : events)
@@ -276,8 +275,7 @@ Streamed streamLines(const std::string& inputPath, RecordingBuilder& builder,
 }
 
 // A batch array, or lines out of time order: everything in memory, sorted (stably) by time.
-bool readAllSorted(const std::string& inputPath, RecordingBuilder& builder,
-                   ImportResult& result) {
+bool readAllSorted(const std::string& inputPath, RecordingBuilder& builder, ImportResult& result) {
   std::string text, error;
   if (!readWhole(inputPath, text, &error)) {
     result.errors.push_back({inputPath, 0, 0, error});
@@ -305,8 +303,8 @@ ImportResult importCloudEvents(const std::string& inputPath, const std::string& 
   }
   std::error_code ec;
   if (std::filesystem::exists(outputPath, ec)) {
-    result.errors.push_back({outputPath, 0, 0, "cannot import into " + outputPath +
-                                                   ": the file exists"});
+    result.errors.push_back(
+        {outputPath, 0, 0, "cannot import into " + outputPath + ": the file exists"});
     return result;
   }
   // The recording is written beside its final name and renamed once complete, so a broken
@@ -347,8 +345,8 @@ ImportResult importCloudEvents(const std::string& inputPath, const std::string& 
   if (outcome == Streamed::Done) {
     std::filesystem::rename(partial, outputPath, ec);
     if (!ec) return result;
-    result.errors.push_back({outputPath, 0, 0, "cannot create " + outputPath + ": " +
-                                                   ec.message()});
+    result.errors.push_back(
+        {outputPath, 0, 0, "cannot create " + outputPath + ": " + ec.message()});
   }
   std::filesystem::remove(partial, ec);
   std::filesystem::remove(partial + "-wal", ec);

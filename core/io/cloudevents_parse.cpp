@@ -223,8 +223,7 @@ Diagnostic syntaxError(const Piece& piece, const std::string& file, simdjson::er
 // Parses pieces [begin, end) into events, stopping after kMaxErrors problems. The text the
 // pieces view must be readable SIMDJSON_PADDING bytes past its end.
 void parsePieces(const std::vector<Piece>& pieces, std::size_t begin, std::size_t end,
-                 const std::string& file, std::vector<IncomingEvent>& events,
-                 Diagnostics& errors) {
+                 const std::string& file, std::vector<IncomingEvent>& events, Diagnostics& errors) {
   events.reserve(events.size() + (end - begin));
   simdjson::dom::parser parser;
   for (std::size_t i = begin; i < end && errors.size() < kMaxErrors; ++i) {
@@ -264,8 +263,8 @@ void parseCloudEvents(std::string_view text, const std::string& file, std::size_
   Diagnostics secondErrors;
   std::thread helper;
   if (half < pieces.size()) {
-    helper = std::thread(
-        [&] { parsePieces(pieces, half, pieces.size(), file, second, secondErrors); });
+    helper =
+        std::thread([&] { parsePieces(pieces, half, pieces.size(), file, second, secondErrors); });
   }
   parsePieces(pieces, 0, half, file, events, errors);
   if (helper.joinable()) helper.join();

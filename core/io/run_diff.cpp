@@ -103,8 +103,8 @@ nlohmann::ordered_json figuresToJson(const std::vector<DiffFigure>& figures) {
       if (!v) return ordered_json();
       return f.count ? ordered_json(static_cast<std::int64_t>(*v)) : ordered_json(*v);
     };
-    ordered_json entry = {{"a", value(f.a)}, {"b", value(f.b)}, {"delta", nullptr},
-                          {"relative", nullptr}};
+    ordered_json entry = {
+        {"a", value(f.a)}, {"b", value(f.b)}, {"delta", nullptr}, {"relative", nullptr}};
     if (f.a && f.b) {
       entry["delta"] = value(*f.b - *f.a);
       if (*f.a != 0) entry["relative"] = (*f.b - *f.a) / std::fabs(*f.a);
@@ -127,8 +127,7 @@ RunDiff diffReports(const RunReport& a, const RunReport& b) {
   return diff;
 }
 
-std::string formatDiff(const RunDiff& diff, const std::string& labelA,
-                       const std::string& labelB) {
+std::string formatDiff(const RunDiff& diff, const std::string& labelA, const std::string& labelB) {
   std::string out = "A: " + labelA + "\nB: " + labelB + "\n\n";
   char header[160];
   std::snprintf(header, sizeof header, "%-24s %16s %16s %10s\n", "", "A", "B", "change");
@@ -139,7 +138,10 @@ std::string formatDiff(const RunDiff& diff, const std::string& labelA,
   for (const ServiceDiff& service : diff.services) {
     const bool onlyA = !service.figures.front().b, onlyB = !service.figures.front().a;
     out += "\nservice " + service.service +
-           (onlyA ? " (only in A)" : onlyB ? " (only in B)" : "") + "\n";
+           (onlyA   ? " (only in A)"
+            : onlyB ? " (only in B)"
+                    : "") +
+           "\n";
     for (const DiffFigure& f : service.figures)
       out += row(f);
   }

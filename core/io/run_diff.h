@@ -11,7 +11,7 @@ namespace eventscope::core {
 
 // Two runs compared figure by figure: a recording and its what-if replay, say.
 struct DiffFigure {
-  std::string name;  // as in the run report: "throughput_per_s", "latency_p95_s", ...
+  std::string name;            // as in the run report: "throughput_per_s", "latency_p95_s", ...
   std::optional<double> a, b;  // nullopt: the run has no such figure (no service, no latency)
   bool count = false;          // a whole number (printed without decimals)
 };

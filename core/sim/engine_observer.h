@@ -32,8 +32,13 @@ enum class Refusal : std::uint8_t { Rejected, DroppedNewest, DroppedOldest };
 // a replayed external input.
 struct PublisherRef {
   // Broker: dead letters the broker publishes itself (after an ack timeout).
-  enum class Kind : std::uint8_t { Producer, Instance, Injection, Broker, Replay } kind =
-      Kind::Producer;
+  enum class Kind : std::uint8_t {
+    Producer,
+    Instance,
+    Injection,
+    Broker,
+    Replay
+  } kind = Kind::Producer;
   // Producer, service or injection index; Replay: the producer the input is attributed to, or
   // kNoProducer.
   std::uint32_t index = 0;

@@ -14,9 +14,10 @@ bool Recording::externalInputs(std::uint64_t afterId, std::size_t limit,
   try {
     // Every chain starts with an event nothing caused; service emits and dead letters always
     // have a cause, so this is exactly what came from outside.
-    SQLite::Statement query(*m_db,
-                            "SELECT id, t, type, topic, schema, key, payload, origin, partition FROM events"
-                            " WHERE id > ? AND causation IS NULL ORDER BY id LIMIT ?");
+    SQLite::Statement query(
+        *m_db,
+        "SELECT id, t, type, topic, schema, key, payload, origin, partition FROM events"
+        " WHERE id > ? AND causation IS NULL ORDER BY id LIMIT ?");
     query.bind(1, static_cast<std::int64_t>(afterId));
     query.bind(2, static_cast<std::int64_t>(limit));
     while (query.executeStep()) {

@@ -20,8 +20,7 @@ constexpr const char* kEventColumns =
 // binary search over ids replaces an index on time).
 std::int64_t firstIdAtOrAfter(SQLite::Database& db, SimTime t) {
   // Two subqueries: min() and max() together in one would scan the table.
-  SQLite::Statement bounds(db,
-                           "SELECT (SELECT min(id) FROM events), (SELECT max(id) FROM events)");
+  SQLite::Statement bounds(db, "SELECT (SELECT min(id) FROM events), (SELECT max(id) FROM events)");
   if (!bounds.executeStep() || bounds.getColumn(0).isNull()) return 0;
   std::int64_t lo = bounds.getColumn(0).getInt64();
   std::int64_t hi = bounds.getColumn(1).getInt64() + 1;
@@ -206,10 +205,10 @@ bool Recording::trace(std::uint64_t correlation, Trace& out, std::string* error)
   out = Trace{};
   out.correlation = correlation;
   try {
-    SQLite::Statement query(*m_db,
-                            std::string("SELECT ") + kEventColumns +
-                                " FROM events WHERE (id = ?1 AND correlation IS NULL) OR correlation = ?1"
-                                " ORDER BY id");
+    SQLite::Statement query(
+        *m_db, std::string("SELECT ") + kEventColumns +
+                   " FROM events WHERE (id = ?1 AND correlation IS NULL) OR correlation = ?1"
+                   " ORDER BY id");
     query.bind(1, static_cast<std::int64_t>(correlation));
     while (query.executeStep())
       out.events.push_back(eventFromRow(&query));

@@ -35,8 +35,8 @@ constexpr int kEventColumns = 11, kAttemptColumns = 8;
 class HotInsert {
  public:
   HotInsert(sqlite3* db, const std::string& sql) : m_db(db) {
-    const int rc = sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &m_statement,
-                                      nullptr);
+    const int rc =
+        sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr);
     if (rc != SQLITE_OK) throw SQLite::Exception(db, rc);
   }
   ~HotInsert() { sqlite3_finalize(m_statement); }

@@ -6,8 +6,8 @@
 
 namespace eventscope::core::store {
 
-bool prepareReplay(const Recording& recording, Scenario& scenario,
-                   std::vector<std::string>& notes, std::string* error) {
+bool prepareReplay(const Recording& recording, Scenario& scenario, std::vector<std::string>& notes,
+                   std::string* error) {
   RecordingSummary summary;
   if (!recording.summary(summary, error)) return false;
   std::vector<std::string> topics;

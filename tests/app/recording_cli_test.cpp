@@ -32,7 +32,8 @@ class RecordingCliTest : public ::testing::Test {
             ("eventscope-recording-cli-" + std::to_string(::getpid()));
     std::filesystem::remove_all(s_dir);
     std::filesystem::create_directories(s_dir);
-    const auto run = runEventscope("run " + kDemo + " --duration 20s --record " + file("demo.evrec"));
+    const auto run =
+        runEventscope("run " + kDemo + " --duration 20s --record " + file("demo.evrec"));
     ASSERT_EQ(run.exitCode, 0) << run.err;
   }
   static void TearDownTestSuite() { std::filesystem::remove_all(s_dir); }
@@ -42,7 +43,8 @@ class RecordingCliTest : public ::testing::Test {
 std::filesystem::path RecordingCliTest::s_dir;
 
 TEST_F(RecordingCliTest, RunRecordRefusesToReplaceARecordingUnlessTold) {
-  const auto again = runEventscope("run " + kDemo + " --duration 6s --record " + file("demo.evrec"));
+  const auto again =
+      runEventscope("run " + kDemo + " --duration 6s --record " + file("demo.evrec"));
   EXPECT_EQ(again.exitCode, 1);
   EXPECT_NE(again.err.find("the file exists (add --overwrite to replace it)"), std::string::npos)
       << again.err;
@@ -58,9 +60,9 @@ TEST_F(RecordingCliTest, RunRecordRefusesToReplaceARecordingUnlessTold) {
 TEST_F(RecordingCliTest, InspectSummarizesTextOrJsonAndChecksPages) {
   const auto text = runEventscope("inspect " + file("demo.evrec"));
   EXPECT_EQ(text.exitCode, 0) << text.err;
-  for (const char* words : {"recording of 'Order pipeline' (seed 42), simulation, complete",
-                            "committed batches", "topics: orders, payments, shipments",
-                            "billing"}) {
+  for (const char* words :
+       {"recording of 'Order pipeline' (seed 42), simulation, complete", "committed batches",
+        "topics: orders, payments, shipments", "billing"}) {
     EXPECT_NE(text.out.find(words), std::string::npos) << words << "\n" << text.out;
   }
   const auto json = runEventscope("inspect --json " + file("demo.evrec"));
@@ -83,8 +85,7 @@ TEST_F(RecordingCliTest, WhatIsNotARecordingIsRefusedInOneLine) {
     if (std::string(command) == "diff") args += " " + file("demo.evrec");
     const auto result = runEventscope(args);
     EXPECT_EQ(result.exitCode, 2) << command << ": " << result.err;
-    EXPECT_NE(result.err.find("missing.evrec"), std::string::npos) << command << ": "
-                                                                    << result.err;
+    EXPECT_NE(result.err.find("missing.evrec"), std::string::npos) << command << ": " << result.err;
   }
 }
 
@@ -108,10 +109,10 @@ TEST_F(RecordingCliTest, EventsFilterAndPage) {
       deadLettered |= span["service"] == "billing" && span["outcome"] == "dead-lettered";
     EXPECT_TRUE(deadLettered) << event.dump();
   }
-  const auto window = nlohmann::json::parse(
-      runEventscope("events " + file("demo.evrec") + " --from 2s --to 2.1s --type OrderPlaced "
-                                                     "--limit 1000 --json")
-          .out);
+  const auto window = nlohmann::json::parse(runEventscope("events " + file("demo.evrec") +
+                                                          " --from 2s --to 2.1s --type OrderPlaced "
+                                                          "--limit 1000 --json")
+                                                .out);
   ASSERT_FALSE(window["events"].empty());
   for (const auto& event : window["events"]) {
     EXPECT_GE(event["time_s"].get<double>(), 2.0);
@@ -129,10 +130,10 @@ TEST_F(RecordingCliTest, TraceShowsTheCausationTreeOfAnyEventOfTheChain) {
   EXPECT_NE(root.out.find("PaymentCaptured"), std::string::npos);
   EXPECT_NE(root.out.find("ShipmentScheduled"), std::string::npos);
   // An event inside the chain leads to the whole chain, with a word on stderr.
-  const auto json = nlohmann::json::parse(runEventscope("trace " + file("demo.evrec") + " 3 --json").out);
+  const auto json =
+      nlohmann::json::parse(runEventscope("trace " + file("demo.evrec") + " 3 --json").out);
   const std::uint64_t inner = json["events"][1]["id"];
-  const auto fromInner =
-      runEventscope("trace " + file("demo.evrec") + " " + std::to_string(inner));
+  const auto fromInner = runEventscope("trace " + file("demo.evrec") + " " + std::to_string(inner));
   EXPECT_EQ(fromInner.out, root.out);
   EXPECT_NE(fromInner.err.find("is part of trace #3"), std::string::npos) << fromInner.err;
   EXPECT_EQ(runEventscope("trace " + file("demo.evrec") + " 99999999").exitCode, 2);
@@ -141,8 +142,8 @@ TEST_F(RecordingCliTest, TraceShowsTheCausationTreeOfAnyEventOfTheChain) {
 TEST_F(RecordingCliTest, ExportsEveryFormatToAFileOrStdout) {
   for (const char* format : {"cloudevents", "otlp", "jaeger", "csv", "dot"}) {
     const auto path = file(std::string("export.") + format);
-    const auto toFile = runEventscope("export " + file("demo.evrec") + " --format " + format +
-                                      " --output " + path);
+    const auto toFile =
+        runEventscope("export " + file("demo.evrec") + " --format " + format + " --output " + path);
     ASSERT_EQ(toFile.exitCode, 0) << format << ": " << toFile.err;
     const auto toStdout =
         runEventscope("export " + file("demo.evrec") + " --format " + format + " --output -");
@@ -153,8 +154,7 @@ TEST_F(RecordingCliTest, ExportsEveryFormatToAFileOrStdout) {
   EXPECT_EQ(slurp(file("export.dot")).rfind("digraph", 0), 0u);
   EXPECT_TRUE(nlohmann::json::accept(slurp(file("export.otlp"))));
   EXPECT_TRUE(nlohmann::json::accept(slurp(file("export.jaeger"))));
-  const auto badFormat =
-      runEventscope("export " + file("demo.evrec") + " --format xml --output -");
+  const auto badFormat = runEventscope("export " + file("demo.evrec") + " --format xml --output -");
   EXPECT_EQ(badFormat.exitCode, 2);
 }
 
@@ -201,23 +201,20 @@ TEST_F(RecordingCliTest, ReplayWithMoreInstancesAndDiffSideBySide) {
                                   " --record " + file("same.evrec"));
   ASSERT_EQ(same.exitCode, 0) << same.err;
   EXPECT_NE(same.err.find("recorded inputs of"), std::string::npos) << same.err;
-  const auto whatIf = runEventscope("replay " + file("demo.evrec") + " --scenario " +
-                                    file("more-billing.yaml") + " --record " +
-                                    file("what-if.evrec") + " --report " + file("what-if.json"));
+  const auto whatIf =
+      runEventscope("replay " + file("demo.evrec") + " --scenario " + file("more-billing.yaml") +
+                    " --record " + file("what-if.evrec") + " --report " + file("what-if.json"));
   ASSERT_EQ(whatIf.exitCode, 0) << whatIf.err;
   EXPECT_NE(whatIf.out.find("billing"), std::string::npos);  // the run's summary
   const auto report = nlohmann::json::parse(slurp(file("what-if.json")));
   EXPECT_EQ(report["sim_time_s"], 20.0);  // the recording's duration, not the file's 60 s
 
   const auto inspect = runEventscope("inspect " + file("what-if.evrec"));
-  EXPECT_NE(inspect.out.find("replay of " + file("demo.evrec")), std::string::npos)
-      << inspect.out;
+  EXPECT_NE(inspect.out.find("replay of " + file("demo.evrec")), std::string::npos) << inspect.out;
 
   // Replaying into the same scenario changes nothing at all.
-  const auto unchanged =
-      nlohmann::json::parse(runEventscope("diff " + file("demo.evrec") + " " + file("same.evrec") +
-                                          " --json")
-                                .out);
+  const auto unchanged = nlohmann::json::parse(
+      runEventscope("diff " + file("demo.evrec") + " " + file("same.evrec") + " --json").out);
   for (const auto& [service, figures] : unchanged["services"].items()) {
     for (const auto& [name, figure] : figures.items()) {
       if (!figure["delta"].is_null()) {
@@ -243,8 +240,8 @@ TEST_F(RecordingCliTest, ReplayAndDiffSayWhatIsWrong) {
     out << "eventscope: 1\nname: elsewhere\ntopics:\n  - name: other\nservices:\n"
            "  - name: s\n    subscribes: other\n    service_time: {constant: 1ms}\n";
   }
-  const auto noTopic = runEventscope("replay " + file("demo.evrec") + " --scenario " +
-                                     file("elsewhere.yaml"));
+  const auto noTopic =
+      runEventscope("replay " + file("demo.evrec") + " --scenario " + file("elsewhere.yaml"));
   EXPECT_EQ(noTopic.exitCode, 2);
   EXPECT_NE(noTopic.err.find("the recording's inputs go to topic 'orders', which the scenario "
                              "does not have"),

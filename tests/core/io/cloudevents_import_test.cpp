@@ -168,8 +168,7 @@ TEST(CloudEventsImportTest, LargeJsonLinesStreamInChunksWithTheirLineNumbers) {
   const std::size_t at = text.find("\"id\":\"e-39000\"");
   text.replace(at, 4, "\"ID\"");
   std::ofstream(dir.file("broken.jsonl"), std::ios::binary) << text;
-  const ImportResult broken =
-      importCloudEvents(dir.file("broken.jsonl"), dir.file("broken.evrec"));
+  const ImportResult broken = importCloudEvents(dir.file("broken.jsonl"), dir.file("broken.evrec"));
   ASSERT_EQ(broken.errors.size(), 1u);
   EXPECT_EQ(broken.errors[0].format(),
             dir.file("broken.jsonl") + ":39001:1: error: missing required attribute 'id'");

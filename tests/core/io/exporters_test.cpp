@@ -81,7 +81,7 @@ TEST_F(ExportersTest, CloudEventsRoundTripThroughImportUnchanged) {
       EXPECT_TRUE(e.contains(key)) << key;
     }
     EXPECT_EQ(e["source"].get<std::string>().find(' '), std::string::npos);  // a URI reference
-    const auto traceparent = e["traceparent"].get<std::string>();  // 00-TRACE-SPAN-01
+    const auto traceparent = e["traceparent"].get<std::string>();            // 00-TRACE-SPAN-01
     ASSERT_EQ(traceparent.size(), 55u);
     EXPECT_EQ(traceparent.substr(0, 3), "00-");
     EXPECT_TRUE(isLowerHex(traceparent.substr(3, 32), 32));

@@ -261,8 +261,8 @@ TEST(ReplayTest, AnImportedRecordingDrivesAScenarioWithItsTopics) {
       out << R"({"specversion":"1.0","id":"e)" << i
           << R"(","source":"/shop","type":"OrderPlaced","subject":"orders",)"
           << R"("partitionkey":"c)" << i % 7 << R"(","time":"2026-11-26T10:00:)"
-          << (i / 10 < 10 ? "0" : "") << i / 10 << "." << i % 10
-          << R"(00Z","data":{"n":)" << i << "}}\n";
+          << (i / 10 < 10 ? "0" : "") << i / 10 << "." << i % 10 << R"(00Z","data":{"n":)" << i
+          << "}}\n";
     }
   }
   const ImportResult imported = importCloudEvents(dir.file("events.jsonl"), dir.file("in.evrec"));
@@ -273,7 +273,7 @@ TEST(ReplayTest, AnImportedRecordingDrivesAScenarioWithItsTopics) {
   scenario.services[0].subscribes = {"orders"};
   const RunResult result = replay(dir.file("in.evrec"), scenario, dir.file("out.evrec"));
   EXPECT_EQ(result.report.services[0].acked, 300u);
-  EXPECT_EQ(result.report.seed, 4u);  // an import has no seed: the scenario's is kept
+  EXPECT_EQ(result.report.seed, 4u);        // an import has no seed: the scenario's is kept
   EXPECT_EQ(result.report.simTimeS, 40.0);  // nor a run length: it drains in the scenario's
   const auto events = allEvents(dir.file("out.evrec"), nullptr);
   ASSERT_EQ(events.size(), 300u);
