@@ -178,7 +178,7 @@ std::string readEvent(const element& root, IncomingEvent& out) {
   out.causationId = stringAttribute(e, "causationid", problem).value_or("");
   if (!problem.empty()) return problem;
   for (auto [name, target, limit] : {std::tuple{"eventscopepartition", &out.partition, 4095u},
-                                     std::tuple{"schemaversion", &out.schema, 1'000'000u}}) {
+                                     std::tuple{"schemaversion", &out.schema, 65'535u}}) {
     element v;
     if (e.at_key(name).get(v) != simdjson::SUCCESS) continue;
     std::int64_t n = -1;

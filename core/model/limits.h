@@ -11,7 +11,7 @@ inline constexpr int kMaxPartitions = 4096;
 inline constexpr int kMaxInstances = 4096;
 inline constexpr int kMaxPrefetch = 10'000;
 inline constexpr int kMaxAttempts = 1000;
-inline constexpr int kMaxSchema = 1'000'000;
+inline constexpr int kMaxSchema = 65'535;  // events hold their schema version in 16 bits
 inline constexpr int kMaxSubscribersPerTopic =
     32;                                         // one bit each in an event's done/processed masks
 inline constexpr int kMaxEmitsPerService = 32;  // one bit each while follow-ups are published

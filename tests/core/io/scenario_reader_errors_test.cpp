@@ -143,7 +143,7 @@ producers:
   EXPECT_TRUE(hasError(r, 7, 27, "'s' must be a number greater than 0"));
   EXPECT_TRUE(hasError(r, 9, 11, "'stop' (5s) must be later than 'start' (10s)"));
   EXPECT_TRUE(hasError(r, 10, 12, "'count' must be an integer from 1 to 1000000000000, got '0'"));
-  EXPECT_TRUE(hasError(r, 11, 13, "'schema' must be an integer from 1 to 1000000, got '0'"));
+  EXPECT_TRUE(hasError(r, 11, 13, "'schema' must be an integer from 1 to 65535, got '0'"));
   EXPECT_TRUE(hasError(r, 12, 15,
                        "'arrivals' must be poisson or constant, got 'poison'; did "
                        "you mean 'poisson'?"));
@@ -190,7 +190,7 @@ services:
   EXPECT_TRUE(hasError(r, 10, 19, "'failure_rate' must be a number from 0 to 1, got '1.5'"));
   EXPECT_TRUE(hasError(r, 11, 25,
                        "each entry of 'accepts_schema' must be an integer from 1 to "
-                       "1000000, got 'x'"));
+                       "65535, got 'x'"));
   EXPECT_TRUE(hasError(r, 12, 17, "'idempotent' must be true or false, got 'maybe'"));
   EXPECT_TRUE(hasError(r, 13, 15, "'prefetch' must be an integer from 1 to 10000, got '10001'"));
   EXPECT_TRUE(hasError(r, 14, 18, "'ack_timeout' must be longer than 0s"));
@@ -220,7 +220,7 @@ services:
 )");
   EXPECT_TRUE(hasError(r, 7, 63, "'probability' must be a number from 0 to 1, got '2'"));
   EXPECT_TRUE(hasError(r, 8, 9, "emit #2 of service 'billing' is missing required key 'event'"));
-  EXPECT_TRUE(hasError(r, 9, 45, "'schema' must be an integer from 1 to 1000000, got '0'"));
+  EXPECT_TRUE(hasError(r, 9, 45, "'schema' must be an integer from 1 to 65535, got '0'"));
   EXPECT_TRUE(hasError(r, 9, 48, "unknown key 'delay' in emit #3 of service 'billing'"));
   EXPECT_TRUE(hasError(r, 10, 9,
                        "each entry of 'emits' must be a map like {topic: invoices, "
