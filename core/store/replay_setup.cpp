@@ -6,10 +6,21 @@
 
 namespace eventscope::core::store {
 
+namespace {
+constexpr std::size_t kMaxTypes = 4096;
+}  // namespace
+
 bool prepareReplay(const Recording& recording, Scenario& scenario, std::vector<std::string>& notes,
                    std::string* error) {
   RecordingSummary summary;
   if (!recording.summary(summary, error)) return false;
+  // The engine numbers event types in 16 bits and looks them up by name: a hostile or odd
+  // recording with a huge number of them is refused rather than replayed for hours.
+  if (const std::size_t types = recording.names(NameKind::EventType).size(); types > kMaxTypes) {
+    *error = "the recording has " + std::to_string(types) +
+             " event types; a replay takes at most " + std::to_string(kMaxTypes);
+    return false;
+  }
   std::vector<std::string> topics;
   if (!recording.externalInputTopics(topics, error)) return false;
   std::vector<std::string> missing;

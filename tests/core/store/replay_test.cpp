@@ -1,4 +1,5 @@
 // What-if replay: a recording's external inputs driven through another scenario.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -251,6 +252,29 @@ TEST(ReplayTest, AScenarioWithoutTheInputsTopicsOrTooLongAWarmupIsRefused) {
   ASSERT_TRUE(prepareReplay(*recording, other, notes, &error)) << error;
   EXPECT_EQ(other.duration, 3 * kSecond);
   EXPECT_EQ(other.seed, 2u);
+}
+
+TEST(ReplayTest, ARecordingWithTooManyEventTypesIsRefused) {
+  TempDir dir;
+  Scenario scenario = core::testing::queueModel(100, 2000, 1, 2 * kSecond, 2);
+  core::testing::recordScenario(scenario, dir.file("base.evrec"));
+  {
+    SQLite::Database db(dir.file("base.evrec"), SQLite::OPEN_READWRITE);
+    SQLite::Transaction transaction(db);
+    SQLite::Statement insert(db, "INSERT INTO names VALUES(4, ?, ?)");
+    for (int i = 1; i <= 5000; ++i) {
+      insert.bind(1, i);
+      insert.bind(2, "Type" + std::to_string(i));
+      insert.exec();
+      insert.reset();
+    }
+    transaction.commit();
+  }
+  auto recording = openRecording(dir.file("base.evrec"));
+  std::vector<std::string> notes;
+  std::string error;
+  EXPECT_FALSE(prepareReplay(*recording, scenario, notes, &error));
+  EXPECT_EQ(error, "the recording has 5001 event types; a replay takes at most 4096");
 }
 
 TEST(ReplayTest, AnImportedRecordingDrivesAScenarioWithItsTopics) {
