@@ -37,8 +37,9 @@ class RecordingBuilder {
 
  private:
   using Names = std::unordered_map<std::string, std::uint32_t>;
-  static std::uint32_t number(Names& table, const std::string& name, std::uint32_t base = 0) {
-    return table.emplace(name, static_cast<std::uint32_t>(table.size() + base)).first->second;
+  // The name's number, given in order of first appearance.
+  static std::uint32_t number(Names& table, const std::string& name) {
+    return table.emplace(name, static_cast<std::uint32_t>(table.size())).first->second;
   }
 
   std::unique_ptr<store::RecordingWriter> m_writer;
