@@ -21,6 +21,9 @@ class TempDir {
   std::filesystem::path m_path;
 };
 
+// A file's bytes ("" if it cannot be read).
+std::string readAll(const std::string& path);
+
 // Runs a scenario with a recorder writing to `path`; returns the run's result. With inputs,
 // a what-if replay of them (see Bus::replayInputs).
 RunResult recordScenario(const Scenario& scenario, const std::string& path,

@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "core/io/scenario_reader.h"
+#include "support/demo_scenarios.h"
 #include "support/scenario_builders.h"
 
 namespace eventscope::core {
@@ -19,10 +19,7 @@ std::map<std::string, LayoutEntry> byNode(const std::vector<LayoutEntry>& layout
 }
 
 Scenario demo() {
-  ScenarioReadResult read = readScenarioFile(std::string(EVENTSCOPE_SOURCE_DIR) +
-                                             "/resources/scenarios/order-pipeline.yaml");
-  EXPECT_TRUE(read.ok());
-  Scenario s = *read.scenario;
+  Scenario s = testing::demoScenario("order-pipeline.yaml");
   s.layout.clear();
   return s;
 }

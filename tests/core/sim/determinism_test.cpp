@@ -5,9 +5,9 @@
 
 #include <string>
 
-#include "core/io/scenario_reader.h"
 #include "core/sim/engine.h"
 #include "core/sim/fingerprint_observer.h"
+#include "support/demo_scenarios.h"
 #include "support/random_scenario.h"
 
 namespace eventscope::core {
@@ -31,10 +31,7 @@ std::string fingerprintOf(const Scenario& scenario) {
 }
 
 Scenario demo(const std::string& file) {
-  ScenarioReadResult read =
-      readScenarioFile(std::string(EVENTSCOPE_SOURCE_DIR) + "/resources/scenarios/" + file);
-  EXPECT_TRUE(read.ok()) << (read.errors.empty() ? "" : read.errors.front().format());
-  return read.scenario.value_or(Scenario{});
+  return testing::demoScenario(file);
 }
 
 class DemoDeterminismTest : public ::testing::TestWithParam<Golden> {};

@@ -23,10 +23,6 @@ struct Broken {
   std::function<void(const std::string& good, const std::string& path)> make;
 };
 
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
 void writeAll(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
@@ -36,7 +32,7 @@ std::function<void(const std::string&, const std::string&)> bytes(std::string co
 // The good file cut to a fraction of its length.
 std::function<void(const std::string&, const std::string&)> truncated(double fraction) {
   return [fraction](const std::string& good, const std::string& path) {
-    const std::string all = readAll(good);
+    const std::string all = testing::readAll(good);
     writeAll(path, all.substr(0, static_cast<std::size_t>(all.size() * fraction)));
   };
 }
@@ -44,7 +40,7 @@ std::function<void(const std::string&, const std::string&)> truncated(double fra
 std::function<void(const std::string&, const std::string&)> patched(std::size_t offset,
                                                                     std::string fill) {
   return [offset, fill](const std::string& good, const std::string& path) {
-    std::string all = readAll(good);
+    std::string all = testing::readAll(good);
     if (offset < all.size()) all.replace(offset, std::min(fill.size(), all.size() - offset), fill);
     writeAll(path, all);
   };
@@ -67,11 +63,11 @@ std::vector<Broken> corpus() {
       {"png", "not a SQLite database", bytes("\x89PNG\r\n\x1a\n" + std::string(200, 'x'))},
       {"header-only", "truncated",
        [](const std::string& good, const std::string& path) {
-         writeAll(path, readAll(good).substr(0, 100));
+         writeAll(path, testing::readAll(good).substr(0, 100));
        }},
       {"half-header", "truncated (shorter than its header)",
        [](const std::string& good, const std::string& path) {
-         writeAll(path, readAll(good).substr(0, 50));
+         writeAll(path, testing::readAll(good).substr(0, 50));
        }},
       {"truncated-10", "truncated", truncated(0.10)},
       {"truncated-25", "truncated", truncated(0.25)},

@@ -14,11 +14,6 @@
 namespace eventscope::core::store {
 namespace {
 
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 // Some bytes overwritten, a run of zeros or random bytes, or the file cut short.
 std::string damage(std::string bytes, std::mt19937& random) {
   const auto below = [&](std::size_t n) {
@@ -85,7 +80,7 @@ TEST(DamagedRecordingsTest, RandomDamageIsRefusedOrAnsweredNeverACrash) {
   scenario.producers[0].event = "OrderPlaced";
   scenario.producers[0].keys = {.kind = KeySpace::Kind::Uniform, .count = 30};
   testing::recordScenario(scenario, dir.file("good.evrec"), 500);
-  const std::string good = readAll(dir.file("good.evrec"));
+  const std::string good = testing::readAll(dir.file("good.evrec"));
   ASSERT_GT(good.size(), 40000u);
   std::mt19937 random(20261126);
   int opened = 0;

@@ -7,10 +7,10 @@
 
 #include "core/bus/bus.h"
 #include "core/io/report_json.h"
-#include "core/io/scenario_reader.h"
 #include "core/sim/observer_fanout.h"
 #include "core/store/recorder.h"
 #include "core/store/recording.h"
+#include "support/demo_scenarios.h"
 #include "support/record_scenario.h"
 
 namespace eventscope::core::store {
@@ -91,10 +91,7 @@ class LiveTraces final : public EngineObserver {
 // The demo pipeline, with a broker duplicating deliveries and a small dropping topic: retries,
 // dead letters, a crash, duplicates and drops all appear.
 Scenario busyDemo() {
-  ScenarioReadResult read = readScenarioFile(std::string(EVENTSCOPE_SOURCE_DIR) +
-                                             "/resources/scenarios/order-pipeline.yaml");
-  EXPECT_TRUE(read.ok());
-  Scenario s = *read.scenario;
+  Scenario s = testing::demoScenario("order-pipeline.yaml");
   s.duration = 25 * kSecond;
   s.faults.push_back(FaultSpec{.kind = FaultSpec::Kind::Duplicate,
                                .at = 2 * kSecond,

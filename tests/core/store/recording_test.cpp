@@ -5,8 +5,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "core/io/scenario_reader.h"
 #include "core/store/recording_batch.h"
+#include "support/demo_scenarios.h"
 #include "support/record_scenario.h"
 #include "support/scenario_builders.h"
 
@@ -14,10 +14,7 @@ namespace eventscope::core::store {
 namespace {
 
 Scenario demo() {
-  ScenarioReadResult read = readScenarioFile(std::string(EVENTSCOPE_SOURCE_DIR) +
-                                             "/resources/scenarios/order-pipeline.yaml");
-  EXPECT_TRUE(read.ok());
-  Scenario s = *read.scenario;
+  Scenario s = testing::demoScenario("order-pipeline.yaml");
   s.duration = 20 * kSecond;
   s.warmup = kSecond;
   return s;

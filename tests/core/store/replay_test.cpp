@@ -5,9 +5,9 @@
 #include <fstream>
 
 #include "core/io/cloudevents_import.h"
-#include "core/io/scenario_reader.h"
 #include "core/store/recorded_inputs.h"
 #include "core/store/replay_setup.h"
+#include "support/demo_scenarios.h"
 #include "support/record_scenario.h"
 #include "support/scenario_builders.h"
 
@@ -59,10 +59,7 @@ std::vector<RecordedEvent> roots(const std::vector<RecordedEvent>& events) {
 }
 
 Scenario demo(SimTime duration) {
-  ScenarioReadResult read = readScenarioFile(std::string(EVENTSCOPE_SOURCE_DIR) +
-                                             "/resources/scenarios/order-pipeline.yaml");
-  EXPECT_TRUE(read.ok());
-  Scenario scenario = std::move(*read.scenario);
+  Scenario scenario = core::testing::demoScenario("order-pipeline.yaml");
   scenario.duration = duration;
   return scenario;
 }
