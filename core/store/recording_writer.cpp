@@ -2,8 +2,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <stdexcept>
 
 #include "core/store/schema.h"
 
@@ -88,27 +92,44 @@ std::unique_ptr<RecordingWriter> RecordingWriter::create(const std::string& path
   // This only works before SQLite initializes, so it is tried once, as early as we can.
   static const bool untracked = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
   (void)untracked;
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (std::filesystem::exists(path, ec)) {
+  if (fs::exists(path, ec)) {
     *error = "cannot record to " + path + ": the file exists";
     return nullptr;
   }
+  // The file appears under its name only once it is a complete (empty) recording: made
+  // beside it, then linked into place. A process killed in its first moments leaves no file
+  // that is a SQLite database but not a recording.
+  const std::string creating = path + ".creating";
+  bool linked = false;
   try {
-    auto db = std::make_unique<SQLite::Database>(
-        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
-    db->exec("PRAGMA page_size=8192");
-    db->exec("PRAGMA journal_mode=WAL");
+    fs::remove(creating, ec);
+    {
+      SQLite::Database fresh(creating, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      fresh.exec("PRAGMA page_size=8192");
+      SQLite::Transaction schema(fresh);
+      fresh.exec(kSchemaSql);
+      fresh.exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+      fresh.exec("PRAGMA user_version=" + std::to_string(kFormatVersion));
+      schema.commit();
+      fresh.exec("PRAGMA journal_mode=WAL");  // kept in the file's header
+    }
+    // link() never replaces a file that appeared meanwhile, as rename() would.
+    if (::link(creating.c_str(), path.c_str()) != 0) {
+      throw std::runtime_error(std::strerror(errno));
+    }
+    linked = true;
+    fs::remove(creating, ec);
+    auto db =
+        std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
     db->exec(options.fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     db->exec("PRAGMA cache_size=-8192");  // 8 MiB: enough for the b-trees' hot right edges
-    SQLite::Transaction schema(*db);
-    db->exec(kSchemaSql);
-    db->exec("PRAGMA application_id=" + std::to_string(kApplicationId));
-    db->exec("PRAGMA user_version=" + std::to_string(kFormatVersion));
-    schema.commit();
     return std::unique_ptr<RecordingWriter>(new RecordingWriter(std::move(db), options));
   } catch (const std::exception& e) {
     *error = "cannot record to " + path + ": " + e.what();
-    std::filesystem::remove(path, ec);
+    fs::remove(creating, ec);
+    if (linked) fs::remove(path, ec);
     return nullptr;
   }
 }
