@@ -25,15 +25,6 @@ std::string readWholeFile(const std::string& path) {
   return text.str();
 }
 
-std::string isoTimeNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
-
 void printDiagnostics(const core::Diagnostics& diagnostics) {
   for (const core::Diagnostic& d : diagnostics)
     std::cerr << d.format() << '\n';

@@ -13,9 +13,6 @@ enum ExitCode : int { kSuccess = 0, kRuntimeFailure = 1, kInvalidInput = 2 };
 // The text of a file ("" if it cannot be read): a scenario, kept inside its recording.
 std::string readWholeFile(const std::string& path);
 
-// The current wall-clock time as ISO 8601 UTC, e.g. 2026-11-26T11:00:00Z.
-std::string isoTimeNow();
-
 // Prints diagnostics to stderr, one per line, then how many there were.
 void printDiagnostics(const core::Diagnostics& diagnostics);
 

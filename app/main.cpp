@@ -7,6 +7,11 @@
 #include "cli_support.h"
 #include "commands.h"
 #include "core/io/did_you_mean.h"
+#ifdef EVENTSCOPE_WITH_GUI
+#include <QString>
+
+#include "ui/window/gui_main.h"
+#endif
 
 int main(int argc, char** argv) {
   using namespace eventscope::app;
@@ -15,8 +20,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "eventscope " EVENTSCOPE_VERSION);
   app.require_subcommand(0, 1);
   std::string file;
-  app.add_option("FILE", file,
-                 "Scenario or recording to open in the desktop GUI (not in this build yet)");
+#ifdef EVENTSCOPE_WITH_GUI
+  app.add_option("FILE", file, "Scenario (or a recording's model) to open in the desktop GUI");
+#else
+  app.add_option("FILE", file, "Scenario to open in the desktop GUI (this build has none)");
+#endif
   app.footer(
       "Exit status: 0 success, 1 runtime failure, 2 invalid input or usage.\n"
       "Run 'eventscope COMMAND --help' for the options of a command.");
@@ -30,6 +38,9 @@ int main(int argc, char** argv) {
   const Command importing = addImportCommand(app);
   const Command replay = addReplayCommand(app);
   const Command diff = addDiffCommand(app);
+#ifdef EVENTSCOPE_WITH_GUI
+  const Command snapshot = addSnapshotCommand(app, argc, argv);
+#endif
 
   try {
     app.parse(argc, argv);
@@ -51,20 +62,27 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("import")) return importing();
   if (app.got_subcommand("replay")) return replay();
   if (app.got_subcommand("diff")) return diff();
+#ifdef EVENTSCOPE_WITH_GUI
+  if (app.got_subcommand("snapshot")) return snapshot();
+#endif
   if (!file.empty() && !std::filesystem::exists(file)) {
     std::cerr << "eventscope: '" << file << "' is neither a command nor a file";
-    if (const auto hint =
-            eventscope::core::closestMatch(file, {"run", "validate", "inspect", "events", "trace",
-                                                  "export", "import", "replay", "diff"})) {
+    if (const auto hint = eventscope::core::closestMatch(
+            file, {"run", "validate", "inspect", "events", "trace", "export", "import", "replay",
+                   "diff", "snapshot"})) {
       std::cerr << "; did you mean '" << *hint << "'?";
     }
     std::cerr << "\nRun 'eventscope --help' for the commands.\n";
     return kInvalidInput;
   }
-  // The desktop GUI is not part of this build yet: say so instead of pretending.
-  std::cerr << "eventscope: this build has no desktop GUI yet"
+#ifdef EVENTSCOPE_WITH_GUI
+  return eventscope::ui::runGui(argc, argv, QString::fromStdString(file));
+#else
+  // Built without Qt (the core-only preset): say so instead of pretending.
+  std::cerr << "eventscope: this build has no desktop GUI (built without Qt)"
             << (file.empty() ? "" : "; to simulate the file headless: eventscope run " + file)
             << "\n\n"
             << app.help();
   return kInvalidInput;
+#endif
 }

@@ -42,7 +42,7 @@ std::unique_ptr<core::store::Recorder> startRecording(const SimulateOptions& opt
                                                      {.fullSync = options.sync == "full"}, error);
   if (!writer) return nullptr;
   core::store::RecordingInfo info = options.recording;
-  info.startedAt = isoTimeNow();
+  info.startedAt = core::isoTimeNow();
   info.epochUnixNs = core::unixNowNs();
   return std::make_unique<core::store::Recorder>(std::move(writer), std::move(info),
                                                  scenario.warmup, bucket);

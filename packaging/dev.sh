@@ -14,6 +14,8 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev libsqlitecpp-dev libsimdjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
+  xvfb xauth xdotool imagemagick fonts-dejavu-core
   python3 python3-simpy sqlite3 graphviz
 )
 DEMO=resources/scenarios/order-pipeline.yaml
@@ -50,13 +52,12 @@ run() {
   deps
   build release
   local file=${1:-$DEMO}
-  # The desktop GUI arrives with issue 4; until then the demo runs headless either way.
-  if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    say "no display found (DISPLAY is not set), and this build has no desktop GUI yet:"
-  else
-    say "this build has no desktop GUI yet:"
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    say "opening $file in the desktop GUI"
+    exec "$(binary)" "$file"
   fi
-  say "running $file headless"
+  say "no display found (DISPLAY and WAYLAND_DISPLAY are not set): running $file headless"
+  say "(under Xvfb: xvfb-run -a ./packaging/dev.sh run; a picture: eventscope snapshot)"
   "$(binary)" run "$file"
 }
 

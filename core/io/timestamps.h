@@ -16,4 +16,7 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text);
 // The wall-clock time now, in nanoseconds since the Unix epoch.
 std::int64_t unixNowNs();
 
+// The wall-clock time now in UTC, to the second ("2026-11-26T11:58:12Z"), for run metadata.
+std::string isoTimeNow();
+
 }  // namespace eventscope::core

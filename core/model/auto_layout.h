@@ -7,8 +7,8 @@
 namespace eventscope::core {
 
 // Spacing of the automatic layout, in canvas units (the GUI's scene coordinates).
-inline constexpr double kLayoutColumnWidth = 220;
-inline constexpr double kLayoutRowHeight = 110;
+inline constexpr double kLayoutColumnWidth = 250;
+inline constexpr double kLayoutRowHeight = 130;
 
 // Positions for every producer, topic and service of the scenario, for a canvas: left to right
 // in the direction events flow (producers, the topics they publish to, the services reading

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/model/scenario.h"
+#include "ui/controller/live_fault.h"
+#include "ui/controller/live_snapshot.h"
+
+namespace eventscope::ui {
+
+struct LiveSession;
+
+// Runs the engine on its own worker thread (DESIGN.md §1 rule 4). The GUI thread sends
+// commands (run, pause, step, reset, speed, faults) and pulls the latest immutable snapshot
+// when it paints, at most 60 times a second; nothing is signalled per simulated event, and the
+// engine never waits for the GUI. Signals report only changes of state.
+class RunController : public QObject {
+  Q_OBJECT
+
+ public:
+  enum class State { Ready, Running, Paused, Finished };
+  Q_ENUM(State)
+
+  // Speeds are simulated seconds per wall-clock second; kMaxSpeed runs as fast as it can.
+  static constexpr double kMaxSpeed = 0;
+
+  explicit RunController(QObject* parent = nullptr);
+  ~RunController() override;
+
+  // A new session for this model, at time 0 (any recording in progress is finished).
+  void load(const core::Scenario& scenario);
+  void run();
+  void pause();
+  // While paused or ready: processes the next thing that happens in the engine.
+  void step();
+  // While paused or ready: runs at full speed to simulated time t, then pauses.
+  void advanceTo(core::SimTime t);
+  // Back to time 0 with the same model.
+  void reset();
+  void setSpeed(double speed);
+  // A new session that records to `path` when it runs (from time 0).
+  void record(const QString& path);
+  void inject(const LiveFault& fault);
+
+  State state() const { return m_state.load(); }
+  double speed() const { return m_speed.load(); }
+  bool recording() const { return m_recording.load(); }
+  std::shared_ptr<const LiveSnapshot> latest() const;
+  // Blocks until the worker has handled every command sent so far (tests and shutdown).
+  void sync();
+
+ signals:
+  void stateChanged(eventscope::ui::RunController::State state);
+  // The recording started by record() is complete (error empty) or failed.
+  void recordingFinished(const QString& path, const QString& error);
+  // A live fault could not be applied (for example, no instance to remove).
+  void faultRefused(const QString& reason);
+
+ private:
+  using Command = std::function<void()>;
+  void post(Command command);
+  void workerLoop();
+  void advanceSlice();
+  void publish(bool force);
+  void setState(State state);
+  void startSession(const core::Scenario& scenario, const QString& recordTo);
+  void finishRecording(bool stoppedEarly);
+  void applyFault(const LiveFault& fault);
+
+  std::thread m_worker;
+  mutable std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::vector<Command> m_commands;  // guarded by m_mutex
+  bool m_quit = false;              // guarded by m_mutex
+  std::uint64_t m_posted = 0, m_done = 0;
+  std::condition_variable m_doneChanged;
+  std::shared_ptr<const LiveSnapshot> m_latest;  // guarded by m_mutex
+
+  std::atomic<State> m_state{State::Ready};
+  std::atomic<double> m_speed{1.0};
+  std::atomic<bool> m_recording{false};
+
+  // Worker thread only:
+  std::unique_ptr<LiveSession> m_session;
+};
+
+}  // namespace eventscope::ui

@@ -1,0 +1,52 @@
+#include "ui/topology/producer_item.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+
+#include "ui/topology/display_text.h"
+
+namespace eventscope::ui {
+
+namespace {
+QString tr(const char* text) {
+  return QCoreApplication::translate("ProducerItem", text);
+}
+}  // namespace
+
+ProducerItem::ProducerItem(std::uint32_t index, const core::ProducerSpec& spec)
+    : NodeItem({core::NodeKind::Producer, index}, QString::fromStdString(spec.name)),
+      m_summary(QStringLiteral("%1 · %2/s")
+                    .arg(QString::fromStdString(spec.event), compactCount(spec.ratePerSecond))) {}
+
+void ProducerItem::setLive(const LiveSnapshot& snapshot) {
+  if (ref().index >= snapshot.producers.size()) return;
+  m_live = snapshot.producers[ref().index];
+  update();
+}
+
+QColor ProducerItem::accent() const {
+  if (m_live.blocked) return QColor(230, 140, 0);
+  if (m_live.paused) return QColor(140, 140, 140);
+  return QColor(70, 130, 200);
+}
+
+void ProducerItem::paintBody(QPainter* painter, const QRectF& body) const {
+  const QFontMetrics metrics = painter->fontMetrics();
+  const int width = static_cast<int>(body.width());
+  painter->drawText(body, Qt::AlignLeft | Qt::AlignTop,
+                    metrics.elidedText(m_summary, Qt::ElideRight, width));
+  const QString sent = tr("%1 published").arg(compactCount(static_cast<double>(m_live.published)));
+  painter->drawText(body.adjusted(0, metrics.height(), 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                    metrics.elidedText(sent, Qt::ElideRight, width));
+  if (m_live.paused || m_live.blocked) {
+    const QString badge = m_live.paused ? QStringLiteral("paused") : QStringLiteral("blocked");
+    const QRectF badgeRect(body.right() - 52, body.top() - 34, 52, 15);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(accent());
+    painter->drawRoundedRect(badgeRect, 7, 7);
+    painter->setPen(Qt::white);
+    painter->drawText(badgeRect, Qt::AlignCenter, badge);
+  }
+}
+
+}  // namespace eventscope::ui

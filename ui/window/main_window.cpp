@@ -1,0 +1,392 @@
+#include "ui/window/main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QToolBar>
+
+#include "ui/charts/charts_panel.h"
+#include "ui/editor/model_editor.h"
+#include "ui/editor/scenario_document.h"
+#include "ui/topology/topology_scene.h"
+#include "ui/topology/topology_view.h"
+#include "ui/window/legend_widget.h"
+#include "ui/window/properties_panel.h"
+#include "ui/window/welcome_page.h"
+
+namespace eventscope::ui {
+
+namespace {
+constexpr int kMaxRecent = 8;
+
+QAction* makeAction(QObject* parent, const QString& name, const QString& text, const QString& icon,
+                    const QKeySequence& shortcut = {}, const QString& tip = {}) {
+  auto* action = new QAction(
+      icon.isEmpty() ? QIcon() : QIcon(QStringLiteral(":/icons/") + icon + QStringLiteral(".svg")),
+      text, parent);
+  action->setObjectName(name);
+  if (!shortcut.isEmpty()) action->setShortcut(shortcut);
+  QString toolTip =
+      tip.isEmpty() ? QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")) : tip;
+  if (!shortcut.isEmpty())
+    toolTip += QStringLiteral(" (%1)").arg(shortcut.toString(QKeySequence::NativeText));
+  action->setToolTip(toolTip);
+  action->setStatusTip(toolTip);
+  return action;
+}
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_document(new ScenarioDocument(this)),
+      m_scene(new TopologyScene(this)),
+      m_controller(new RunController(this)) {
+  setWindowIcon(QIcon(QStringLiteral(":/icons/eventscope.svg")));
+  m_view = new TopologyView(m_scene, this);
+  m_editor = new ModelEditor(m_document, m_scene, this);
+  m_welcome = new WelcomePage(this);
+  m_center = new QStackedWidget(this);
+  m_center->addWidget(m_welcome);
+  m_center->addWidget(m_view);
+  setCentralWidget(m_center);
+
+  createDocks();
+  createFileActions();
+  createEditActions();
+  createRunActions();
+  createViewActions();
+
+  connect(m_document, &ScenarioDocument::modelChanged, this, &MainWindow::onModelChanged);
+  connect(m_document, &ScenarioDocument::pathChanged, this, &MainWindow::updateTitle);
+  connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+  connect(m_editor, &ModelEditor::refused, this,
+          [this](const QString& reason) { statusBar()->showMessage(reason, 6000); });
+  connect(m_scene, &QGraphicsScene::selectionChanged, this,
+          [this] { m_properties->showNode(m_scene->selectedNode()); });
+  connect(m_properties, &PropertiesPanel::nodeRequested, this,
+          [this](core::NodeRef node) { m_scene->selectNode(node); });
+  connect(m_welcome, &WelcomePage::demoRequested, this,
+          [this](const QString& demo) { openFile(demo); });
+  connect(m_welcome, &WelcomePage::newRequested, this, [this] {
+    m_document->newModel();
+    showCanvas();
+  });
+  connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::openDialog);
+  connect(m_welcome, &WelcomePage::recentRequested, this,
+          [this](const QString& path) { openFile(path); });
+
+  restoreSettings();
+  onModelChanged();
+  updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::action(const QString& name) const {
+  return findChild<QAction*>(name);
+}
+
+void MainWindow::createDocks() {
+  m_properties = new PropertiesPanel(m_document, this);
+  m_propertiesDock = new QDockWidget(tr("Properties"), this);
+  m_propertiesDock->setObjectName(QStringLiteral("propertiesDock"));
+  m_propertiesDock->setWidget(m_properties);
+  addDockWidget(Qt::RightDockWidgetArea, m_propertiesDock);
+
+  m_legendDock = new QDockWidget(tr("Legend"), this);
+  m_legendDock->setObjectName(QStringLiteral("legendDock"));
+  m_legendDock->setWidget(new LegendWidget(this));
+  addDockWidget(Qt::RightDockWidgetArea, m_legendDock);
+  tabifyDockWidget(m_propertiesDock, m_legendDock);
+  m_propertiesDock->raise();
+
+  m_charts = new ChartsPanel(this);
+  m_chartsDock = new QDockWidget(tr("Charts"), this);
+  m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
+  m_chartsDock->setWidget(m_charts);
+  addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
+  connect(m_charts, &ChartsPanel::exportRequested, this, &MainWindow::exportChart);
+}
+
+void MainWindow::createFileActions() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QToolBar* bar = addToolBar(tr("File"));
+  bar->setObjectName(QStringLiteral("fileToolBar"));
+  QAction* newAction =
+      makeAction(this, "new", tr("&New"), "new", QKeySequence::New, tr("New empty model"));
+  QAction* open = makeAction(this, "open", tr("&Open…"), "open", QKeySequence::Open,
+                             tr("Open a scenario file"));
+  QAction* saveAction =
+      makeAction(this, "save", tr("&Save"), "save", QKeySequence::Save, tr("Save the model"));
+  QAction* saveAsAction = makeAction(this, "saveAs", tr("Save &As…"), {}, QKeySequence::SaveAs);
+  QAction* quit = makeAction(this, "quit", tr("&Quit"), {}, QKeySequence::Quit);
+  connect(newAction, &QAction::triggered, this, [this] {
+    if (!maybeSave()) return;
+    m_document->newModel();
+    showCanvas();
+  });
+  connect(open, &QAction::triggered, this, &MainWindow::openDialog);
+  connect(saveAction, &QAction::triggered, this, &MainWindow::save);
+  connect(saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+  connect(quit, &QAction::triggered, this, &QWidget::close);
+  file->addAction(newAction);
+  file->addAction(open);
+  QMenu* demos = file->addMenu(tr("Open &Demo"));
+  for (const QString& demo : WelcomePage::demoResources()) {
+    QAction* item = demos->addAction(QFileInfo(demo).completeBaseName());
+    connect(item, &QAction::triggered, this, [this, demo] {
+      if (maybeSave()) openFile(demo);
+    });
+  }
+  m_recentMenu = file->addMenu(tr("Open &Recent"));
+  file->addSeparator();
+  file->addAction(saveAction);
+  file->addAction(saveAsAction);
+  file->addSeparator();
+  file->addAction(quit);
+  bar->addAction(newAction);
+  bar->addAction(open);
+  bar->addAction(saveAction);
+}
+
+void MainWindow::createEditActions() {
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QToolBar* bar = addToolBar(tr("Model"));
+  bar->setObjectName(QStringLiteral("modelToolBar"));
+  QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+  undo->setObjectName(QStringLiteral("undo"));
+  undo->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+  redo->setObjectName(QStringLiteral("redo"));
+  redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
+  edit->addSeparator();
+  const auto addNodeAction = [&](const char* name, const QString& text, const QString& icon,
+                                 core::NodeKind kind, const QString& tip) {
+    QAction* action = makeAction(this, name, text, icon, {}, tip);
+    connect(action, &QAction::triggered, this, [this, kind] {
+      showCanvas();
+      const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
+      m_editor->addNode(kind, centre);
+    });
+    edit->addAction(action);
+    bar->addAction(action);
+  };
+  addNodeAction("addProducer", tr("Add &Producer"), "producer", core::NodeKind::Producer,
+                tr("Add a producer: it publishes events to a topic"));
+  addNodeAction("addTopic", tr("Add &Topic"), "topic", core::NodeKind::Topic,
+                tr("Add a topic: producers publish to it, services subscribe to it"));
+  addNodeAction("addService", tr("Add &Service"), "service", core::NodeKind::Service,
+                tr("Add a service: it consumes events from topics and may emit new ones"));
+  QAction* remove = makeAction(this, "delete", tr("&Delete"), "delete", QKeySequence::Delete,
+                               tr("Delete the selected nodes"));
+  connect(remove, &QAction::triggered, m_editor, &ModelEditor::removeSelected);
+  QAction* layout = makeAction(this, "layout", tr("&Lay Out Again"), "layout", {},
+                               tr("Forget written positions and place every node automatically"));
+  connect(layout, &QAction::triggered, m_editor, &ModelEditor::layoutAgain);
+  edit->addSeparator();
+  edit->addAction(remove);
+  edit->addAction(layout);
+  bar->addAction(remove);
+  bar->addSeparator();
+  bar->addAction(undo);
+  bar->addAction(redo);
+}
+
+void MainWindow::createViewActions() {
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* fit = makeAction(this, "fit", tr("&Fit Model"), "fit", QKeySequence(tr("Ctrl+0")),
+                            tr("Zoom to show the whole model"));
+  connect(fit, &QAction::triggered, m_view, &TopologyView::fitModel);
+  QAction* zoomIn = makeAction(this, "zoomIn", tr("Zoom &In"), {}, QKeySequence::ZoomIn);
+  connect(zoomIn, &QAction::triggered, this, [this] { m_view->zoomBy(1.25); });
+  QAction* zoomOut = makeAction(this, "zoomOut", tr("Zoom &Out"), {}, QKeySequence::ZoomOut);
+  connect(zoomOut, &QAction::triggered, this, [this] { m_view->zoomBy(0.8); });
+  QAction* dark = makeAction(this, "dark", tr("&Dark Palette"), {});
+  dark->setCheckable(true);
+  connect(dark, &QAction::toggled, this, [this](bool on) {
+    applyPalette(on);
+    QSettings().setValue(QStringLiteral("view/dark"), on);
+  });
+  view->addAction(fit);
+  view->addAction(zoomIn);
+  view->addAction(zoomOut);
+  view->addSeparator();
+  view->addAction(m_propertiesDock->toggleViewAction());
+  view->addAction(m_chartsDock->toggleViewAction());
+  view->addAction(m_legendDock->toggleViewAction());
+  view->addSeparator();
+  view->addAction(dark);
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* about = makeAction(this, "about", tr("&About Eventscope"), {});
+  connect(about, &QAction::triggered, this, [this] {
+    QMessageBox::about(this, tr("About Eventscope"),
+                       tr("<b>Eventscope %1</b><p>Simulate, debug and teach event-driven "
+                          "architectures.</p><p>MIT License.</p>")
+                           .arg(QStringLiteral(EVENTSCOPE_VERSION)));
+  });
+  help->addAction(about);
+}
+
+void MainWindow::showCanvas() {
+  if (m_center->currentWidget() == m_view) return;
+  m_center->setCurrentWidget(m_view);
+  m_view->fitModel();
+}
+
+bool MainWindow::openFile(const QString& path, QString* error, bool quiet) {
+  QString message;
+  if (!m_document->open(path, &message)) {
+    if (error != nullptr) *error = message;
+    if (!quiet) {
+      QMessageBox box(QMessageBox::Critical, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+                      tr("The file was not opened; nothing changed."), QMessageBox::Ok, this);
+      box.setDetailedText(message);
+      box.setInformativeText(message.section(QLatin1Char('\n'), 0, 2));
+      box.exec();
+    }
+    return false;
+  }
+  if (!path.startsWith(QLatin1Char(':')))
+    addRecent(path);  // a bundled demo is saved under a new name
+  showCanvas();
+  m_view->fitModel();
+  return true;
+}
+
+void MainWindow::openDialog() {
+  if (!maybeSave()) return;
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario"), {},
+                                                    tr("Scenarios (*.yaml *.yml);;All files (*)"));
+  if (!path.isEmpty()) openFile(path);
+}
+
+bool MainWindow::save() {
+  if (m_document->path().isEmpty() || m_document->path().startsWith(QLatin1Char(':')))
+    return saveAs();
+  QString error;
+  if (!m_document->save(m_document->path(), &error)) {
+    QMessageBox::critical(this, tr("Not saved"), error);
+    return false;
+  }
+  statusBar()->showMessage(tr("Saved %1").arg(m_document->path()), 4000);
+  return true;
+}
+
+bool MainWindow::saveAs() {
+  QString path = QFileDialog::getSaveFileName(this, tr("Save the model"), m_document->displayName(),
+                                              tr("Scenarios (*.yaml *.yml)"));
+  if (path.isEmpty()) return false;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".yaml");
+  QString error;
+  if (!m_document->save(path, &error)) {
+    QMessageBox::critical(this, tr("Not saved"), error);
+    return false;
+  }
+  addRecent(path);
+  return true;
+}
+
+bool MainWindow::maybeSave() {
+  if (!m_document->isModified()) return true;
+  const auto answer = QMessageBox::warning(
+      this, tr("Unsaved changes"),
+      tr("%1 has changes that are not saved.").arg(m_document->displayName()),
+      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Save) return save();
+  return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!maybeSave()) {
+    event->ignore();
+    return;
+  }
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  event->accept();
+}
+
+void MainWindow::updateTitle() {
+  setWindowTitle(QStringLiteral("%1[*] — Eventscope").arg(m_document->displayName()));
+  setWindowModified(m_document->isModified());
+}
+
+void MainWindow::addRecent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value(QStringLiteral("files/recent")).toStringList();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  recent.removeAll(absolute);
+  recent.prepend(absolute);
+  while (recent.size() > kMaxRecent)
+    recent.removeLast();
+  settings.setValue(QStringLiteral("files/recent"), recent);
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  const QStringList recent = QSettings().value(QStringLiteral("files/recent")).toStringList();
+  m_recentMenu->clear();
+  for (const QString& path : recent) {
+    QAction* item = m_recentMenu->addAction(QFileInfo(path).fileName());
+    item->setToolTip(path);
+    connect(item, &QAction::triggered, this, [this, path] {
+      if (maybeSave()) openFile(path);
+    });
+  }
+  m_recentMenu->setEnabled(!recent.isEmpty());
+  m_welcome->setRecentFiles(recent);
+}
+
+void MainWindow::applyPalette(bool dark) {
+  qApp->setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+  if (!dark) {
+    qApp->setPalette(qApp->style()->standardPalette());
+  } else {
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(37, 40, 45));
+    palette.setColor(QPalette::WindowText, QColor(225, 228, 232));
+    palette.setColor(QPalette::Base, QColor(28, 30, 34));
+    palette.setColor(QPalette::AlternateBase, QColor(45, 48, 54));
+    palette.setColor(QPalette::Text, QColor(225, 228, 232));
+    palette.setColor(QPalette::PlaceholderText, QColor(150, 155, 162));
+    palette.setColor(QPalette::Button, QColor(50, 54, 60));
+    palette.setColor(QPalette::ButtonText, QColor(225, 228, 232));
+    palette.setColor(QPalette::Mid, QColor(110, 115, 122));
+    palette.setColor(QPalette::Highlight, QColor(66, 133, 244));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::ToolTipBase, QColor(50, 54, 60));
+    palette.setColor(QPalette::ToolTipText, QColor(225, 228, 232));
+    qApp->setPalette(palette);
+  }
+  m_charts->setDarkTheme(dark);
+  m_scene->update();
+}
+
+void MainWindow::restoreSettings() {
+  QSettings settings;
+  resize(1280, 800);
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  const bool dark = settings.value(QStringLiteral("view/dark"), false).toBool();
+  action(QStringLiteral("dark"))->setChecked(dark);
+  applyPalette(dark);
+  rebuildRecentMenu();
+}
+
+}  // namespace eventscope::ui

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <QMainWindow>
+#include <memory>
+#include <optional>
+
+#include "core/model/node_ref.h"
+#include "ui/controller/live_snapshot.h"
+#include "ui/controller/run_controller.h"
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTimer;
+
+namespace eventscope::ui {
+
+class ChartsPanel;
+class ModelEditor;
+class PropertiesPanel;
+class ScenarioDocument;
+class TopologyScene;
+class TopologyView;
+class WelcomePage;
+
+// The main window: assembles the canvas, the docks, the actions and the controllers, and
+// keeps the window's layout, recent files and palette in QSettings. The work itself lives in
+// the document, the editor, the run controller and the views.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Opens a scenario file (or a bundled demo, ":/scenarios/..."); on failure shows the errors
+  // in a dialog (unless quiet) and changes nothing.
+  bool openFile(const QString& path, QString* error = nullptr, bool quiet = false);
+  void showCanvas();
+
+  ScenarioDocument* document() const { return m_document; }
+  RunController* controller() const { return m_controller; }
+  TopologyScene* scene() const { return m_scene; }
+  TopologyView* view() const { return m_view; }
+  ModelEditor* editor() const { return m_editor; }
+  ChartsPanel* charts() const { return m_charts; }
+  PropertiesPanel* properties() const { return m_properties; }
+  QAction* action(const QString& name) const;
+  // Pulls the latest snapshot and shows it now (the frame timer does this 60 times a second).
+  // With spreadTokens, tokens are spread along their edges (a still picture).
+  void showLatest(bool spreadTokens = false);
+  // Whether the model has no problems and can run.
+  bool runnable() const { return m_runnable; }
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  // main_window.cpp: assembly, files, settings
+  void createDocks();
+  void createFileActions();
+  void createEditActions();
+  void createViewActions();
+  void updateTitle();
+  bool maybeSave();
+  bool save();
+  bool saveAs();
+  void openDialog();
+  void addRecent(const QString& path);
+  void rebuildRecentMenu();
+  void applyPalette(bool dark);
+  void restoreSettings();
+
+  // main_window_run.cpp: running, faults, status bar, context menus
+  void createRunActions();
+  void onModelChanged();
+  void onStateChanged(RunController::State state);
+  void frame();
+  void updateStatus(const LiveSnapshot& snapshot);
+  void showContextMenu(std::optional<core::NodeRef> node, QPointF scenePos, QPoint screenPos);
+  void recordDialog();
+  void exportChart();
+
+  ScenarioDocument* m_document;
+  TopologyScene* m_scene;
+  TopologyView* m_view;
+  ModelEditor* m_editor;
+  RunController* m_controller;
+  WelcomePage* m_welcome;
+  QStackedWidget* m_center;
+  PropertiesPanel* m_properties;
+  ChartsPanel* m_charts;
+  QDockWidget* m_propertiesDock;
+  QDockWidget* m_chartsDock;
+  QDockWidget* m_legendDock;
+  QMenu* m_recentMenu;
+  QMenu* m_faultsMenu;
+  QLabel* m_timeLabel;
+  QLabel* m_rateLabel;
+  QLabel* m_speedLabel;
+  QTimer* m_frameTimer;
+  std::shared_ptr<const LiveSnapshot> m_shown;
+  std::string m_runModel;  // the model the controller runs, as text without its layout
+  bool m_runnable = false;
+  double m_chartsShownAt = 0;  // wall-clock seconds of the last chart refresh
+};
+
+}  // namespace eventscope::ui

@@ -1,0 +1,263 @@
+// MainWindow: running the model live, faults, the status bar and the canvas's context menu.
+#include <QAction>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QGraphicsView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <chrono>
+
+#include "core/io/node_fields.h"
+#include "core/io/scenario_writer.h"
+#include "ui/charts/charts_panel.h"
+#include "ui/editor/model_editor.h"
+#include "ui/editor/scenario_document.h"
+#include "ui/topology/display_text.h"
+#include "ui/topology/topology_scene.h"
+#include "ui/topology/topology_view.h"
+#include "ui/window/fault_menu.h"
+#include "ui/window/main_window.h"
+
+namespace eventscope::ui {
+
+namespace {
+double wallSeconds() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+// The speeds the toolbar offers: slow motion to as fast as possible.
+const std::pair<const char*, double> kSpeeds[] = {
+    {"0.01×", 0.01}, {"0.1×", 0.1},   {"0.5×", 0.5},
+    {"1×", 1},       {"2×", 2},       {"10×", 10},
+    {"100×", 100},   {"1000×", 1000}, {"Max", RunController::kMaxSpeed}};
+
+// The model as the engine sees it: written out without positions, so moving nodes is not a
+// change that resets the run.
+std::string runModelText(const core::Scenario& scenario) {
+  core::Scenario withoutLayout = scenario;
+  withoutLayout.layout.clear();
+  return core::writeScenario(withoutLayout);
+}
+}  // namespace
+
+void MainWindow::createRunActions() {
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  QToolBar* bar = addToolBar(tr("Run"));
+  bar->setObjectName(QStringLiteral("runToolBar"));
+  auto* runAction = new QAction(QIcon(QStringLiteral(":/icons/run.svg")), tr("&Run"), this);
+  runAction->setObjectName(QStringLiteral("run"));
+  runAction->setShortcut(QKeySequence(Qt::Key_Space));
+  runAction->setToolTip(tr("Run the model live, or pause it (Space)"));
+  connect(runAction, &QAction::triggered, this, [this] {
+    if (m_controller->state() == RunController::State::Running)
+      m_controller->pause();
+    else
+      m_controller->run();
+  });
+  auto* step = new QAction(QIcon(QStringLiteral(":/icons/step.svg")), tr("&Step"), this);
+  step->setObjectName(QStringLiteral("step"));
+  step->setShortcut(QKeySequence(Qt::Key_F10));
+  step->setToolTip(tr("Process the next thing that happens, then pause (F10)"));
+  connect(step, &QAction::triggered, m_controller, &RunController::step);
+  auto* reset = new QAction(QIcon(QStringLiteral(":/icons/reset.svg")), tr("Rese&t"), this);
+  reset->setObjectName(QStringLiteral("reset"));
+  reset->setShortcut(QKeySequence(tr("Ctrl+R")));
+  reset->setToolTip(tr("Back to time 0 (Ctrl+R)"));
+  connect(reset, &QAction::triggered, this, [this] {
+    m_scene->clearTokens();
+    m_charts->clear();
+    m_controller->reset();
+  });
+  auto* record = new QAction(QIcon(QStringLiteral(":/icons/record.svg")), tr("Re&cord…"), this);
+  record->setObjectName(QStringLiteral("record"));
+  record->setToolTip(tr("Record the run from time 0 into a recording file"));
+  connect(record, &QAction::triggered, this, &MainWindow::recordDialog);
+  run->addAction(runAction);
+  run->addAction(step);
+  run->addAction(reset);
+  run->addSeparator();
+  run->addAction(record);
+  m_faultsMenu = run->addMenu(tr("&Faults on Selection"));
+  m_faultsMenu->setIcon(QIcon(QStringLiteral(":/icons/crash.svg")));
+  connect(m_faultsMenu, &QMenu::aboutToShow, this, [this] {
+    m_faultsMenu->clear();
+    const auto node = m_scene->selectedNode();
+    if (!node) {
+      m_faultsMenu->addAction(tr("Select a service, producer or topic first"))->setEnabled(false);
+      return;
+    }
+    addFaultActions(m_faultsMenu, m_controller, m_document->scenario(), *node,
+                    m_controller->state() == RunController::State::Ready ? nullptr : m_shown.get());
+  });
+  bar->addAction(runAction);
+  bar->addAction(step);
+  bar->addAction(reset);
+  bar->addAction(record);
+  auto* faultsButton = m_faultsMenu->menuAction();
+  faultsButton->setToolTip(tr("Inject a fault into the selected node while the model runs"));
+  bar->addAction(faultsButton);
+  auto* speed = new QComboBox(this);
+  speed->setObjectName(QStringLiteral("speed"));
+  speed->setToolTip(tr("Simulated seconds per second of your time"));
+  for (const auto& [label, value] : kSpeeds)
+    speed->addItem(QString::fromUtf8(label), value);
+  speed->setCurrentIndex(QSettings().value(QStringLiteral("run/speed"), 3).toInt());
+  connect(speed, &QComboBox::currentIndexChanged, this, [this, speed](int index) {
+    m_controller->setSpeed(speed->itemData(index).toDouble());
+    QSettings().setValue(QStringLiteral("run/speed"), index);
+  });
+  m_controller->setSpeed(speed->currentData().toDouble());
+  bar->addWidget(new QLabel(tr("  Speed "), this));
+  bar->addWidget(speed);
+
+  m_timeLabel = new QLabel(this);
+  m_rateLabel = new QLabel(this);
+  m_speedLabel = new QLabel(this);
+  for (QLabel* label : {m_timeLabel, m_rateLabel, m_speedLabel}) {
+    label->setMinimumWidth(150);
+    statusBar()->addPermanentWidget(label);
+  }
+  m_frameTimer = new QTimer(this);
+  m_frameTimer->setInterval(16);  // pull at most ~60 snapshots per second
+  connect(m_frameTimer, &QTimer::timeout, this, &MainWindow::frame);
+  m_frameTimer->start();
+
+  connect(m_controller, &RunController::stateChanged, this, &MainWindow::onStateChanged);
+  connect(m_controller, &RunController::faultRefused, this,
+          [this](const QString& reason) { statusBar()->showMessage(reason, 6000); });
+  connect(m_controller, &RunController::recordingFinished, this,
+          [this](const QString& path, const QString& error) {
+            if (error.isEmpty())
+              statusBar()->showMessage(tr("Recorded %1").arg(path), 8000);
+            else
+              QMessageBox::warning(this, tr("Recording failed"), error);
+          });
+  connect(m_scene, &TopologyScene::contextMenuRequested, this, &MainWindow::showContextMenu);
+  onStateChanged(RunController::State::Ready);
+}
+
+void MainWindow::onModelChanged() {
+  const core::Scenario& scenario = m_document->scenario();
+  m_runnable = core::modelProblems(scenario).empty() &&
+               !(scenario.producers.empty() && scenario.services.empty());
+  for (const char* name : {"run", "step", "reset", "record"}) {
+    QAction* a = action(QString::fromLatin1(name));
+    a->setEnabled(m_runnable);
+    if (!m_runnable) a->setStatusTip(tr("Fix the model's problems first (see Properties)"));
+  }
+  if (!m_runnable) return;
+  std::string text = runModelText(scenario);
+  if (text == m_runModel) return;
+  m_runModel = std::move(text);
+  // A changed model starts a new run from time 0.
+  m_scene->clearTokens();
+  m_charts->clear();
+  m_shown.reset();
+  m_controller->load(scenario);
+}
+
+void MainWindow::onStateChanged(RunController::State state) {
+  QAction* run = action(QStringLiteral("run"));
+  const bool running = state == RunController::State::Running;
+  run->setText(running ? tr("&Pause") : tr("&Run"));
+  run->setIcon(
+      QIcon(running ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/run.svg")));
+  run->setEnabled(m_runnable && state != RunController::State::Finished);
+  action(QStringLiteral("step"))
+      ->setEnabled(m_runnable && !running && state != RunController::State::Finished);
+  action(QStringLiteral("record"))->setEnabled(m_runnable && !m_controller->recording());
+  if (state == RunController::State::Finished)
+    statusBar()->showMessage(tr("The run is complete"), 5000);
+}
+
+void MainWindow::frame() {
+  showLatest(false);
+}
+
+void MainWindow::showLatest(bool spreadTokens) {
+  const double now = wallSeconds();
+  std::shared_ptr<const LiveSnapshot> latest = m_controller->latest();
+  if (!latest || latest == m_shown) {
+    m_scene->animate(now);
+    return;
+  }
+  const bool restarted = m_shown && latest->serial < m_shown->serial;
+  m_shown = latest;
+  if (restarted) {
+    m_scene->clearTokens();
+    m_charts->clear();
+  }
+  m_scene->applySnapshot(*latest, now, spreadTokens);
+  // Charts refresh 4 times a second (and at once when paused or done): a refresh costs more
+  // than a frame of the canvas, and buckets close far less often than frames are drawn.
+  const bool settled = m_controller->state() != RunController::State::Running;
+  if (latest->series && (settled || now - m_chartsShownAt >= 0.25)) {
+    m_charts->update(*latest->series, latest->now, latest->end);
+    m_chartsShownAt = now;
+  }
+  updateStatus(*latest);
+}
+
+void MainWindow::updateStatus(const LiveSnapshot& snapshot) {
+  m_timeLabel->setText(tr("t = %1 of %2").arg(simClock(snapshot.now), simClock(snapshot.end)));
+  m_rateLabel->setText(tr("%1 engine events/s").arg(compactCount(snapshot.engineEventsPerSecond)));
+  const bool running = m_controller->state() == RunController::State::Running;
+  m_speedLabel->setText(running ? tr("speed %1×").arg(compactCount(snapshot.achievedSpeed))
+                                : tr("paused"));
+}
+
+void MainWindow::showContextMenu(std::optional<core::NodeRef> node, QPointF scenePos,
+                                 QPoint screenPos) {
+  QMenu menu(this);
+  if (node) {
+    addFaultActions(&menu, m_controller, m_document->scenario(), *node,
+                    m_controller->state() == RunController::State::Ready ? nullptr : m_shown.get());
+    menu.addSeparator();
+    menu.addAction(action(QStringLiteral("delete")));
+  } else {
+    const auto add = [&](const QString& text, core::NodeKind kind) {
+      connect(menu.addAction(text), &QAction::triggered, this,
+              [this, kind, scenePos] { m_editor->addNode(kind, scenePos); });
+    };
+    add(tr("Add producer here"), core::NodeKind::Producer);
+    add(tr("Add topic here"), core::NodeKind::Topic);
+    add(tr("Add service here"), core::NodeKind::Service);
+    menu.addSeparator();
+    menu.addAction(action(QStringLiteral("layout")));
+    menu.addAction(action(QStringLiteral("fit")));
+  }
+  menu.exec(screenPos);
+}
+
+void MainWindow::recordDialog() {
+  QString path = QFileDialog::getSaveFileName(this, tr("Record the run to"), {},
+                                              tr("Recordings (*.esrec *.sqlite);;All files (*)"));
+  if (path.isEmpty()) return;
+  if (QFileInfo::exists(path)) {
+    QMessageBox::warning(
+        this, tr("Not recorded"),
+        tr("%1 exists; recordings never replace a file. Choose a new name.").arg(path));
+    return;
+  }
+  m_scene->clearTokens();
+  m_charts->clear();
+  m_controller->record(path);
+  statusBar()->showMessage(tr("Recording to %1 from time 0: press Run").arg(path), 8000);
+}
+
+void MainWindow::exportChart() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the chart"), tr("chart.png"),
+                                                    tr("PNG image (*.png);;SVG drawing (*.svg)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!m_charts->exportImage(path, &error)) QMessageBox::warning(this, tr("Not exported"), error);
+}
+
+}  // namespace eventscope::ui

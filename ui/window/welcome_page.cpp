@@ -1,0 +1,96 @@
+#include "ui/window/welcome_page.h"
+
+#include <QCommandLinkButton>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace eventscope::ui {
+
+namespace {
+// The demo's own description: the first comment line of the file.
+QString describe(const QString& resource) {
+  QFile file(resource);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  const QString line = QString::fromUtf8(file.readLine()).trimmed();
+  return line.startsWith(QLatin1Char('#')) ? line.mid(1).trimmed() : QString();
+}
+}  // namespace
+
+QStringList WelcomePage::demoResources() {
+  QStringList demos;
+  for (const QString& name :
+       QDir(QStringLiteral(":/scenarios")).entryList({"*.yaml"}, QDir::Files, QDir::Name))
+    demos << QStringLiteral(":/scenarios/") + name;
+  return demos;
+}
+
+WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
+  auto* outer = new QHBoxLayout(this);
+  outer->addStretch(1);
+  auto* column = new QVBoxLayout;
+  outer->addLayout(column, 3);
+  outer->addStretch(1);
+  column->addStretch(1);
+
+  auto* title = new QLabel(tr("Eventscope"), this);
+  QFont big = title->font();
+  big.setPointSizeF(big.pointSizeF() * 2.2);
+  big.setBold(true);
+  title->setFont(big);
+  column->addWidget(title);
+  auto* subtitle = new QLabel(
+      tr("Model an event-driven system, run it, and watch events flow, queues fill and drain, "
+         "and faults ripple through."),
+      this);
+  subtitle->setWordWrap(true);
+  column->addWidget(subtitle);
+  column->addSpacing(16);
+
+  auto* demosTitle = new QLabel(tr("<b>Start with a demo</b>"), this);
+  column->addWidget(demosTitle);
+  for (const QString& demo : demoResources()) {
+    auto* button = new QCommandLinkButton(QFileInfo(demo).completeBaseName(), describe(demo), this);
+    button->setIcon(QIcon(QStringLiteral(":/icons/run.svg")));
+    connect(button, &QPushButton::clicked, this, [this, demo] { Q_EMIT demoRequested(demo); });
+    column->addWidget(button);
+  }
+  column->addSpacing(12);
+  auto* row = new QHBoxLayout;
+  auto* newButton =
+      new QPushButton(QIcon(QStringLiteral(":/icons/new.svg")), tr("New empty model"), this);
+  auto* openButton =
+      new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open a file…"), this);
+  connect(newButton, &QPushButton::clicked, this, &WelcomePage::newRequested);
+  connect(openButton, &QPushButton::clicked, this, &WelcomePage::openRequested);
+  row->addWidget(newButton);
+  row->addWidget(openButton);
+  row->addStretch(1);
+  column->addLayout(row);
+  column->addSpacing(12);
+  m_recent = new QVBoxLayout;
+  column->addLayout(m_recent);
+  column->addStretch(2);
+}
+
+void WelcomePage::setRecentFiles(const QStringList& files) {
+  while (QLayoutItem* item = m_recent->takeAt(0)) {
+    delete item->widget();
+    delete item;
+  }
+  if (files.isEmpty()) return;
+  m_recent->addWidget(new QLabel(tr("<b>Recent files</b>"), this));
+  for (const QString& path : files) {
+    auto* button =
+        new QPushButton(QFileInfo(path).fileName() + QStringLiteral("  —  ") + path, this);
+    button->setFlat(true);
+    button->setStyleSheet(QStringLiteral("text-align: left;"));
+    connect(button, &QPushButton::clicked, this, [this, path] { Q_EMIT recentRequested(path); });
+    m_recent->addWidget(button);
+  }
+}
+
+}  // namespace eventscope::ui
