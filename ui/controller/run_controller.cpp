@@ -133,7 +133,7 @@ void RunController::setState(State state) {
       this, [this, state] { Q_EMIT stateChanged(state); }, Qt::QueuedConnection);
 }
 
-void RunController::startSession(const core::Scenario& scenario, const QString& recordTo) {
+void RunController::startSession(core::Scenario scenario, QString recordTo) {
   finishRecording(true);
   m_session.reset();
   std::unique_ptr<core::store::Recorder> recorder;

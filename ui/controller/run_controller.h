@@ -71,7 +71,8 @@ class RunController : public QObject {
   void advanceSlice();
   void publish(bool force);
   void setState(State state);
-  void startSession(const core::Scenario& scenario, const QString& recordTo);
+  // By value: the scenario may belong to the session this replaces.
+  void startSession(core::Scenario scenario, QString recordTo);
   void finishRecording(bool stoppedEarly);
   void applyFault(const LiveFault& fault);
 

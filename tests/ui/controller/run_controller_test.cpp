@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
 
+#include "core/store/recording.h"
 #include "support/ui_test_support.h"
 
 namespace eventscope::ui {
@@ -187,6 +189,57 @@ TEST_F(RunControllerTest, SnapshotsCarrySampledTokens) {
   const auto snapshot = controller.latest();
   EXPECT_FALSE(snapshot->tokens.empty());
   EXPECT_GE(snapshot->tokensSeen, snapshot->tokens.size());
+}
+
+}  // namespace
+}  // namespace eventscope::ui
+
+namespace eventscope::ui {
+namespace {
+
+TEST(RunControllerRecordingTest, RecordsTheLiveRunIntoARecordingFile) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("live.esrec"));
+  core::Scenario scenario = core::testing::demoScenario("work-queue.yaml");
+  scenario.duration = 3 * core::kSecond;
+  scenario.warmup = 0;
+  RunController controller;
+  QSignalSpy finished(&controller, &RunController::recordingFinished);
+  controller.load(scenario);
+  controller.record(path);
+  controller.sync();
+  EXPECT_TRUE(controller.recording());
+  controller.setSpeed(RunController::kMaxSpeed);
+  controller.run();
+  ASSERT_TRUE(testing::waitUntil([&] { return finished.count() == 1; }, 20000));
+  EXPECT_EQ(finished.at(0).at(0).toString(), path);
+  EXPECT_TRUE(finished.at(0).at(1).toString().isEmpty())
+      << finished.at(0).at(1).toString().toStdString();
+  EXPECT_FALSE(controller.recording());
+  std::string error;
+  const auto recording = core::store::Recording::open(path.toStdString(), &error);
+  ASSERT_TRUE(recording) << error;
+  core::store::RecordingSummary summary;
+  ASSERT_TRUE(recording->summary(summary, &error)) << error;
+  EXPECT_TRUE(summary.complete());
+  EXPECT_GT(summary.events, 0u);
+  EXPECT_EQ(summary.end, scenario.duration);
+  // The recording keeps the model it ran, so the GUI can open it again.
+  EXPECT_FALSE(recording->meta("scenario").empty());
+}
+
+TEST(RunControllerRecordingTest, AnUnwritableRecordingIsReportedAndTheRunGoesOn) {
+  RunController controller;
+  QSignalSpy finished(&controller, &RunController::recordingFinished);
+  controller.load(core::testing::demoScenario("work-queue.yaml"));
+  controller.record(QStringLiteral("/nonexistent-dir/live.esrec"));
+  controller.sync();
+  ASSERT_TRUE(testing::waitUntil([&] { return finished.count() == 1; }));
+  EXPECT_FALSE(finished.at(0).at(1).toString().isEmpty());
+  EXPECT_FALSE(controller.recording());
+  controller.advanceTo(core::kSecond);
+  controller.sync();
+  EXPECT_EQ(controller.latest()->now, core::kSecond);
 }
 
 }  // namespace
