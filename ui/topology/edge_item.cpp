@@ -1,5 +1,6 @@
 #include "ui/topology/edge_item.h"
 
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -35,7 +36,7 @@ QPainterPath EdgeItem::shape() const {
 void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
   if (m_line.length() < 1) return;
   painter->setRenderHint(QPainter::Antialiasing);
-  QColor color = option->palette.color(QPalette::Mid);
+  QColor color = (scene() != nullptr ? scene()->palette() : option->palette).color(QPalette::Mid);
   Qt::PenStyle style = Qt::SolidLine;
   if (m_kind == Kind::DeadLetter) {
     color = QColor(200, 60, 60);

@@ -35,7 +35,8 @@ void NodeItem::setHighlighted(bool on) {
 }
 
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
-  const QPalette& palette = option->palette;
+  // The scene's palette, which follows the light or dark theme (the option's may not).
+  const QPalette palette = scene() != nullptr ? scene()->palette() : option->palette;
   const QRectF b = box();
   painter->setRenderHint(QPainter::Antialiasing);
   if (m_highlighted) {

@@ -15,8 +15,8 @@ QString tr(const char* text) {
 
 ProducerItem::ProducerItem(std::uint32_t index, const core::ProducerSpec& spec)
     : NodeItem({core::NodeKind::Producer, index}, QString::fromStdString(spec.name)),
-      m_summary(QStringLiteral("%1 · %2/s")
-                    .arg(QString::fromStdString(spec.event), compactCount(spec.ratePerSecond))) {}
+      m_event(QString::fromStdString(spec.event)),
+      m_rate(compactCount(spec.ratePerSecond) + QStringLiteral("/s")) {}
 
 void ProducerItem::setLive(const LiveSnapshot& snapshot) {
   if (ref().index >= snapshot.producers.size()) return;
@@ -34,8 +34,9 @@ void ProducerItem::paintBody(QPainter* painter, const QRectF& body) const {
   const QFontMetrics metrics = painter->fontMetrics();
   const int width = static_cast<int>(body.width());
   painter->drawText(body, Qt::AlignLeft | Qt::AlignTop,
-                    metrics.elidedText(m_summary, Qt::ElideRight, width));
-  const QString sent = tr("%1 published").arg(compactCount(static_cast<double>(m_live.published)));
+                    metrics.elidedText(m_event, Qt::ElideRight, width));
+  const QString sent =
+      tr("%1 · %2 published").arg(m_rate, compactCount(static_cast<double>(m_live.published)));
   painter->drawText(body.adjusted(0, metrics.height(), 0, 0), Qt::AlignLeft | Qt::AlignTop,
                     metrics.elidedText(sent, Qt::ElideRight, width));
   if (m_live.paused || m_live.blocked) {

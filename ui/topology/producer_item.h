@@ -19,7 +19,8 @@ class ProducerItem final : public NodeItem {
   void paintBody(QPainter* painter, const QRectF& body) const override;
 
  private:
-  QString m_summary;
+  QString m_event;  // the event type it publishes
+  QString m_rate;
   ProducerView m_live;
 };
 

@@ -195,6 +195,9 @@ void MainWindow::createEditActions() {
   QAction* remove = makeAction(this, "delete", tr("&Delete"), "delete", QKeySequence::Delete,
                                tr("Delete the selected nodes"));
   connect(remove, &QAction::triggered, m_editor, &ModelEditor::removeSelected);
+  // Delete acts on the canvas only: in the property table it must stay a text key.
+  remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  m_view->addAction(remove);
   QAction* layout = makeAction(this, "layout", tr("&Lay Out Again"), "layout", {},
                                tr("Forget written positions and place every node automatically"));
   connect(layout, &QAction::triggered, m_editor, &ModelEditor::layoutAgain);
@@ -236,7 +239,7 @@ void MainWindow::createViewActions() {
   connect(about, &QAction::triggered, this, [this] {
     QMessageBox::about(this, tr("About Eventscope"),
                        tr("<b>Eventscope %1</b><p>Simulate, debug and teach event-driven "
-                          "architectures.</p><p>MIT License.</p>")
+                          "architectures.</p><p>License: GPL-3.0-or-later.</p>")
                            .arg(QStringLiteral(EVENTSCOPE_VERSION)));
   });
   help->addAction(about);
@@ -375,7 +378,8 @@ void MainWindow::applyPalette(bool dark) {
     qApp->setPalette(palette);
   }
   m_charts->setDarkTheme(dark);
-  m_scene->update();
+  // The scene keeps the palette it was made with: its items paint from it.
+  m_scene->setPalette(qApp->palette());
 }
 
 void MainWindow::restoreSettings() {
