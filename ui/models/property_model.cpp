@@ -136,6 +136,15 @@ bool PropertyModel::setData(const QModelIndex& index, const QVariant& value, int
                   value.toString());
 }
 
+QStringList PropertyModel::check(const QString& key, const QString& value) const {
+  QStringList errors;
+  for (const auto& error :
+       core::editField(m_document->scenario(), m_owner, key.toStdString(), value.toStdString())
+           .errors)
+    errors << QString::fromStdString(error);
+  return errors;
+}
+
 bool PropertyModel::setField(const QString& key, const QString& value) {
   const std::string keyText = key.toStdString();
   for (const auto& field : m_fields)

@@ -36,6 +36,8 @@ class PropertyModel : public QAbstractTableModel {
 
   // Applies a value for a key by name (the tests and the lessons use this too).
   bool setField(const QString& key, const QString& value);
+  // What the reader says about this value for this key, without applying it (empty: fine).
+  QStringList check(const QString& key, const QString& value) const;
 
  Q_SIGNALS:
   // The last edit was refused; the reader's messages say why.

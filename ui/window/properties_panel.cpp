@@ -9,6 +9,7 @@
 #include "core/io/node_fields.h"
 #include "core/model/scenario_edits.h"
 #include "ui/editor/scenario_document.h"
+#include "ui/models/property_delegate.h"
 #include "ui/models/property_model.h"
 
 namespace eventscope::ui {
@@ -31,6 +32,17 @@ PropertiesPanel::PropertiesPanel(ScenarioDocument* document, QWidget* parent)
   m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                            QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
   m_table->setWordWrap(false);
+  auto* delegate = new PropertyDelegate(m_model, m_table);
+  m_table->setItemDelegateForColumn(PropertyModel::ValueColumn, delegate);
+  connect(delegate, &PropertyDelegate::checked, this,
+          [this](const QString& key, const QStringList& errors) {
+            if (errors.isEmpty()) {
+              m_error->hide();
+              return;
+            }
+            m_error->setText(tr("%1: %2").arg(key, errors.join(QStringLiteral("\n"))));
+            m_error->show();
+          });
   layout->addWidget(m_table, 1);
 
   m_error = new QLabel(this);
