@@ -78,6 +78,12 @@ bench() {
   say "recording benchmarks (the first run makes a 10 M-event recording, about 30 s)"
   build/release/tests/bench/recording_bench --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true
+  say "chart decimation benchmarks"
+  build/release/tests/bench/min_max_pyramid_bench --benchmark_repetitions=5 \
+    --benchmark_report_aggregates_only=true
+  say "GUI frame benchmarks (offscreen)"
+  QT_QPA_PLATFORM=offscreen build/release/tests/bench/gui_frame_bench --benchmark_repetitions=5 \
+    --benchmark_report_aggregates_only=true
   say "SimPy comparison"
   tests/bench/simpy_compare.sh "$(binary)"
 }

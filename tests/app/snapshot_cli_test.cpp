@@ -29,6 +29,22 @@ TEST(SnapshotCliTest, RendersTheDemoIntoAPngWithoutADisplay) {
   std::filesystem::remove(png);
 }
 
+TEST(SnapshotCliTest, RendersTheModelARecordingWasMadeFrom) {
+  const std::string recording = tempPng("eventscope-snapshot-test.evrec");
+  const std::string png = tempPng("eventscope-snapshot-recording.png");
+  std::filesystem::remove(recording);
+  std::filesystem::remove(png);
+  CommandResult result =
+      runEventscope("run " + sourcePath("resources/scenarios/work-queue.yaml") +
+                    " --duration 5s --quiet --record " + recording);
+  ASSERT_EQ(result.exitCode, 0) << result.err;
+  result = runEventscope("snapshot " + recording + " --at 3s --output " + png);
+  EXPECT_EQ(result.exitCode, 0) << result.err;
+  EXPECT_TRUE(std::filesystem::exists(png));
+  std::filesystem::remove(recording);
+  std::filesystem::remove(png);
+}
+
 TEST(SnapshotCliTest, BadArgumentsAreUsageErrors) {
   const std::string demo = sourcePath("resources/scenarios/work-queue.yaml");
   const std::string png = tempPng("eventscope-snapshot-bad.png");
