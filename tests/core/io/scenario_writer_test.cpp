@@ -230,7 +230,7 @@ TEST(ScenarioWriterTest, DurationsUseTheLargestWholeUnit) {
   }
 }
 
-TEST(ScenarioWriterTest, RatesUseTheShortestExactUnit) {
+TEST(ScenarioWriterTest, RatesReadBackExactlyInThePlainestUnit) {
   const std::vector<std::pair<double, std::string>> cases{
       {800, "800/s"},        {0.5, "0.5/s"},      {1.0 / 60, "1/m"},
       {5.0 / 3600, "5/h"},   {2.5, "2.5/s"},      {1234.5678, "1234.5678/s"},
