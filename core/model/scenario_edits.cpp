@@ -51,8 +51,7 @@ std::string freshName(const Scenario& scenario, NodeKind kind) {
   const std::string base = kind == NodeKind::Producer ? "producer"
                            : kind == NodeKind::Topic  ? "topic"
                                                       : "service";
-  if (!nameTaken(scenario, base)) return base;
-  for (int n = 2;; ++n) {
+  for (int n = 1;; ++n) {
     std::string candidate = base + "-" + std::to_string(n);
     if (!nameTaken(scenario, candidate)) return candidate;
   }
@@ -148,15 +147,10 @@ void removeNode(Scenario& scenario, NodeRef node) {
       break;
   }
   scenario.topics.erase(scenario.topics.begin() + node.index);
-  std::vector<std::string> orphans;
-  for (const auto& producer : scenario.producers)
-    if (producer.topic == name) orphans.push_back(producer.name);
-  for (const auto& orphan : orphans) {
-    const auto it = std::find_if(scenario.producers.begin(), scenario.producers.end(),
-                                 [&](const ProducerSpec& p) { return p.name == orphan; });
-    removeNode(scenario,
-               {NodeKind::Producer, static_cast<std::uint32_t>(it - scenario.producers.begin())});
-  }
+  // Its producers stay, unconnected (the editor lists them as problems): nothing a person made
+  // disappears as a side effect.
+  for (auto& producer : scenario.producers)
+    if (producer.topic == name) producer.topic.clear();
   for (auto& service : scenario.services) {
     for (std::size_t i = service.subscribes.size(); i-- > 0;) {
       if (service.subscribes[i] != name) continue;

@@ -9,7 +9,7 @@
 // keeps references consistent: a rename renames every mention, a removal removes every mention.
 namespace eventscope::core {
 
-// The name a node of this kind gets when added: "service", "service-2", ... unused so far.
+// The name a node of this kind gets when added: "service-1", "service-2", ... unused so far.
 std::string freshName(const Scenario& scenario, NodeKind kind);
 std::string nodeName(const Scenario& scenario, NodeRef node);
 
@@ -23,7 +23,7 @@ NodeRef addNode(Scenario& scenario, NodeKind kind, double x, double y);
 std::string connectNodes(Scenario& scenario, NodeRef from, NodeRef to);
 
 // Removes the node and every mention of it: subscriptions, follow-ups, dead-letter settings,
-// faults that name it, its layout entry, and producers that publish to a removed topic.
+// faults that name it, its layout entry. Producers of a removed topic stay, with no topic.
 void removeNode(Scenario& scenario, NodeRef node);
 
 // Renames the node and every mention. Returns an empty string, or why not (name taken, empty).

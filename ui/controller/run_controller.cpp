@@ -65,6 +65,18 @@ void RunController::load(const core::Scenario& scenario) {
   post([this, scenario] { startSession(scenario, {}); });
 }
 
+void RunController::unload() {
+  post([this] {
+    finishRecording(true);
+    m_session.reset();
+    {
+      std::lock_guard lock(m_mutex);
+      m_latest.reset();
+    }
+    setState(State::Ready);
+  });
+}
+
 void RunController::record(const QString& path) {
   post([this, path] {
     if (m_session) startSession(m_session->scenario, path);

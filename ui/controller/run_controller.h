@@ -37,6 +37,8 @@ class RunController : public QObject {
 
   // A new session for this model, at time 0 (any recording in progress is finished).
   void load(const core::Scenario& scenario);
+  // No model to run (it has problems): the session ends and latest() becomes empty.
+  void unload();
   void run();
   void pause();
   // While paused or ready: processes the next thing that happens in the engine.

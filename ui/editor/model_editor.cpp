@@ -5,6 +5,7 @@
 #include "core/io/node_fields.h"
 #include "core/model/scenario_edits.h"
 #include "ui/editor/scenario_document.h"
+#include "ui/topology/topology_geometry.h"
 #include "ui/topology/topology_scene.h"
 
 namespace eventscope::ui {
@@ -33,6 +34,28 @@ ModelEditor::ModelEditor(ScenarioDocument* document, TopologyScene* scene, QObje
 
 void ModelEditor::rebuildScene() {
   m_scene->setScenario(m_document->scenario());
+}
+
+QPointF ModelEditor::freeSpot(core::NodeKind kind, QPointF near) const {
+  // Producers to the left, services to the right of where the person looks, as events flow;
+  // then down a row at a time until nothing is in the way.
+  const double column = kind == core::NodeKind::Producer  ? -250
+                        : kind == core::NodeKind::Service ? 250
+                                                          : 0;
+  QPointF spot = geometry::snapped(near + QPointF(column, 0));
+  for (int tries = 0; tries < 50; ++tries) {
+    const QRectF box = geometry::nodeRect(kind, spot).adjusted(-20, -20, 20, 20);
+    bool taken = false;
+    for (NodeItem* item : m_scene->nodes())
+      taken |= box.intersects(geometry::nodeRect(item->ref().kind, item->pos()));
+    if (!taken) return spot;
+    spot += QPointF(0, 130);
+  }
+  return spot;
+}
+
+core::NodeRef ModelEditor::addNodeNear(core::NodeKind kind, QPointF near) {
+  return addNode(kind, freeSpot(kind, near));
 }
 
 core::NodeRef ModelEditor::addNode(core::NodeKind kind, QPointF position) {

@@ -23,6 +23,8 @@ class ModelEditor : public QObject {
 
   // Adds a node at a canvas position and selects it.
   core::NodeRef addNode(core::NodeKind kind, QPointF position);
+  // Adds a node in a free spot near a point (the toolbar: near the middle of the view).
+  core::NodeRef addNodeNear(core::NodeKind kind, QPointF near);
   void connectNodes(core::NodeRef from, core::NodeRef to);
   void removeNodes(const std::vector<core::NodeRef>& nodes);
   void removeSelected();
@@ -34,6 +36,7 @@ class ModelEditor : public QObject {
   void refused(const QString& reason);
 
  private:
+  QPointF freeSpot(core::NodeKind kind, QPointF near) const;
   void moveNodes(const std::vector<std::pair<core::NodeRef, QPointF>>& moves);
   void rebuildScene();
 

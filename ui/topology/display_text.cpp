@@ -23,9 +23,9 @@ QString compactCount(double value) {
   return digits + suffixes[unit];
 }
 
-QString simClock(core::SimTime t) {
+QString simClock(core::SimTime t, core::SimTime scale) {
   const double seconds = core::toSeconds(t);
-  if (seconds < 60) return QString::number(seconds, 'f', 3) + " s";
+  if (scale <= core::kMinute) return QString::number(seconds, 'f', 3) + " s";
   const auto minutes = static_cast<long long>(seconds / 60);
   const double rest = seconds - static_cast<double>(minutes) * 60;
   return QStringLiteral("%1:%2").arg(minutes).arg(rest, 6, 'f', 3, QLatin1Char('0'));

@@ -10,7 +10,8 @@ namespace eventscope::ui {
 
 // 950, 12.3k, 4.5M: three significant digits at most.
 QString compactCount(double value);
-// Simulated time as a clock: "12.345 s", "2:05.300" past a minute.
-QString simClock(core::SimTime t);
+// Simulated time as a clock, in the form `scale` needs, so a time and the run's end read alike:
+// "12.345 s" for runs under a minute, "2:05.300" (minutes) for longer ones.
+QString simClock(core::SimTime t, core::SimTime scale);
 
 }  // namespace eventscope::ui

@@ -44,10 +44,15 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setBrush(QColor(255, 200, 0, 110));
     painter->drawRoundedRect(b.adjusted(-7, -7, 7, 7), 12, 12);
   }
-  const bool selected = (option->state & QStyle::State_Selected) != 0;
-  painter->setBrush(palette.color(QPalette::Base));
-  painter->setPen(QPen(selected ? palette.color(QPalette::Highlight) : accent(), selected ? 3 : 2));
   const double radius = m_ref.kind == core::NodeKind::Topic ? 4 : 10;
+  // Selection is an outline of its own, so the frame keeps showing pressure.
+  if ((option->state & QStyle::State_Selected) != 0) {
+    painter->setPen(QPen(palette.color(QPalette::Highlight), 2, Qt::DashLine));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(b.adjusted(-5, -5, 5, 5), radius + 4, radius + 4);
+  }
+  painter->setBrush(palette.color(QPalette::Base));
+  painter->setPen(QPen(accent(), 2));
   painter->drawRoundedRect(b, radius, radius);
 
   // Title: kind label and name.
@@ -72,6 +77,17 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
   painter->setPen(QPen(palette.color(QPalette::Mid), 1));
   painter->setBrush(palette.color(QPalette::Button));
   painter->drawEllipse(portRect().adjusted(2, 2, -2, -2));
+}
+
+void NodeItem::paintBadge(QPainter* painter, const QString& text, const QColor& color) const {
+  const QRectF b = box();
+  const double width = painter->fontMetrics().horizontalAdvance(text) + 14;
+  const QRectF badge(b.right() - width - 10, b.top() - 8, width, 16);
+  painter->setPen(Qt::NoPen);
+  painter->setBrush(color);
+  painter->drawRoundedRect(badge, 8, 8);
+  painter->setPen(Qt::white);
+  painter->drawText(badge, Qt::AlignCenter, text);
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {

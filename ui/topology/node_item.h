@@ -41,6 +41,8 @@ class NodeItem : public QGraphicsItem {
   virtual QString kindLabel() const = 0;
   // Everything below the title line.
   virtual void paintBody(QPainter* painter, const QRectF& body) const = 0;
+  // A state badge ("slow ×5", "paused") on the top border, right-aligned, over no text.
+  void paintBadge(QPainter* painter, const QString& text, const QColor& color) const;
   QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
  private:

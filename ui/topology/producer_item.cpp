@@ -27,7 +27,7 @@ void ProducerItem::setLive(const LiveSnapshot& snapshot) {
 QColor ProducerItem::accent() const {
   if (m_live.blocked) return QColor(230, 140, 0);
   if (m_live.paused) return QColor(140, 140, 140);
-  return QColor(70, 130, 200);
+  return QColor(96, 125, 139);  // neutral slate: a producer has no queue to show pressure
 }
 
 void ProducerItem::paintBody(QPainter* painter, const QRectF& body) const {
@@ -39,15 +39,10 @@ void ProducerItem::paintBody(QPainter* painter, const QRectF& body) const {
       tr("%1 · %2 published").arg(m_rate, compactCount(static_cast<double>(m_live.published)));
   painter->drawText(body.adjusted(0, metrics.height(), 0, 0), Qt::AlignLeft | Qt::AlignTop,
                     metrics.elidedText(sent, Qt::ElideRight, width));
-  if (m_live.paused || m_live.blocked) {
-    const QString badge = m_live.paused ? QStringLiteral("paused") : QStringLiteral("blocked");
-    const QRectF badgeRect(body.right() - 52, body.top() - 34, 52, 15);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(accent());
-    painter->drawRoundedRect(badgeRect, 7, 7);
-    painter->setPen(Qt::white);
-    painter->drawText(badgeRect, Qt::AlignCenter, badge);
-  }
+  if (m_live.paused)
+    paintBadge(painter, tr("paused"), QColor(120, 120, 120));
+  else if (m_live.blocked)
+    paintBadge(painter, tr("blocked"), QColor(230, 140, 0));
 }
 
 }  // namespace eventscope::ui

@@ -92,14 +92,8 @@ void ServiceItem::paintBody(QPainter* painter, const QRectF& body) const {
   painter->drawText(QRectF(body.left(), top + metrics.height(), body.width(), metrics.height()),
                     Qt::AlignLeft | Qt::AlignVCenter,
                     metrics.elidedText(flow, Qt::ElideRight, width));
-  if (m_live.slowFactor > 1) {
-    const QRectF badge(body.right() - 52, body.top() - 34, 52, 15);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(230, 140, 0));
-    painter->drawRoundedRect(badge, 7, 7);
-    painter->setPen(Qt::white);
-    painter->drawText(badge, Qt::AlignCenter, QStringLiteral("slow ×%1").arg(m_live.slowFactor));
-  }
+  if (m_live.slowFactor > 1)
+    paintBadge(painter, QStringLiteral("slow ×%1").arg(m_live.slowFactor), QColor(230, 140, 0));
 }
 
 }  // namespace eventscope::ui

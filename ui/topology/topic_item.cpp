@@ -8,11 +8,12 @@
 
 namespace eventscope::ui {
 
-TopicItem::TopicItem(std::uint32_t index, const core::TopicSpec& spec)
+TopicItem::TopicItem(std::uint32_t index, const core::TopicSpec& spec, bool read)
     : NodeItem({core::NodeKind::Topic, index}, QString::fromStdString(spec.name)),
       m_partitions(spec.partitions),
       m_capacity(spec.capacity.value_or(0)),
-      m_implicit(spec.implicit) {
+      m_implicit(spec.implicit),
+      m_read(read) {
   m_live.partitionDepth.assign(static_cast<std::size_t>(m_partitions), 0);
 }
 
@@ -31,6 +32,7 @@ QString TopicItem::kindLabel() const {
 }
 
 QColor TopicItem::accent() const {
+  if (!m_read) return QColor(120, 130, 140);
   std::uint64_t deepest = 0;
   for (auto depth : m_live.partitionDepth)
     deepest = std::max(deepest, depth);
@@ -63,28 +65,26 @@ void TopicItem::paintBody(QPainter* painter, const QRectF& body) const {
     const double fill = std::min(1.0, static_cast<double>(depths[p]) / scale);
     if (fill > 0) {
       painter->setPen(Qt::NoPen);
-      painter->setBrush(geometry::pressureColor(geometry::topicPressure(depths[p], m_capacity)));
+      painter->setBrush(
+          m_read ? geometry::pressureColor(geometry::topicPressure(depths[p], m_capacity))
+                 : QColor(150, 160, 170));
       painter->drawRect(QRectF(slot.left(), slot.bottom() - slot.height() * fill, slot.width(),
                                slot.height() * fill));
     }
   }
   painter->setPen(outline);
   const QRectF text(bars.right() + 6, body.top(), body.right() - bars.right() - 6, body.height());
-  QString label = QStringLiteral("%1 held").arg(compactCount(static_cast<double>(total)));
+  QString label = (m_read ? QStringLiteral("%1 held") : QStringLiteral("%1 kept"))
+                      .arg(compactCount(static_cast<double>(total)));
   if (m_live.dropped + m_live.rejected > 0)
     label += QStringLiteral("\n%1 lost")
                  .arg(compactCount(static_cast<double>(m_live.dropped + m_live.rejected)));
   else if (m_implicit)
     label += QStringLiteral("\n(implicit)");
   painter->drawText(text, Qt::AlignLeft | Qt::AlignTop, label);
-  if (m_live.duplicateFraction > 0) {
-    const QRectF badge(body.right() - 44, body.top() - 34, 44, 15);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(160, 90, 220));
-    painter->drawRoundedRect(badge, 7, 7);
-    painter->setPen(Qt::white);
-    painter->drawText(badge, Qt::AlignCenter, QStringLiteral("dup"));
-  }
+  if (m_live.duplicateFraction > 0)
+    paintBadge(painter, QStringLiteral("duplicating %1%").arg(m_live.duplicateFraction * 100),
+               QColor(160, 80, 220));
 }
 
 }  // namespace eventscope::ui

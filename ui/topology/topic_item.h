@@ -6,10 +6,12 @@
 namespace eventscope::ui {
 
 // A topic: one bar per partition showing how many events it holds (against its capacity when
-// bounded), and a badge while the broker duplicates its deliveries.
+// bounded, else against its deepest partition), and a badge while the broker duplicates its
+// deliveries. A topic nobody reads (a dead-letter topic) keeps events: it is drawn neutral.
 class TopicItem final : public NodeItem {
  public:
-  TopicItem(std::uint32_t index, const core::TopicSpec& spec);
+  // `read`: some service subscribes (else what it holds is kept, not a backlog).
+  TopicItem(std::uint32_t index, const core::TopicSpec& spec, bool read);
   int type() const override { return kTopicItemType; }
   void setLive(const LiveSnapshot& snapshot) override;
 
@@ -22,6 +24,7 @@ class TopicItem final : public NodeItem {
   int m_partitions;
   std::uint64_t m_capacity;
   bool m_implicit;
+  bool m_read;
   TopicView m_live;
 };
 

@@ -38,6 +38,12 @@ QPointF borderPoint(const QRectF& box, QPointF target) {
 
 QLineF edgeBetween(const QRectF& from, const QRectF& to) {
   if (from == to) return {from.center(), to.center()};
+  // Left to right, the way events flow and the layout places nodes: from the sender's port on
+  // its right edge to the middle of the receiver's left edge. Otherwise (a node placed behind
+  // or under another) the line between the centres, cut at the borders.
+  if (to.left() >= from.right() + 10) {
+    return {QPointF(from.right(), from.center().y()), QPointF(to.left(), to.center().y())};
+  }
   return {borderPoint(from, to.center()), borderPoint(to, from.center())};
 }
 

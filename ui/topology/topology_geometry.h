@@ -15,8 +15,9 @@ namespace eventscope::ui::geometry {
 QSizeF nodeSize(core::NodeKind kind);
 QRectF nodeRect(core::NodeKind kind, QPointF centre);
 
-// Where the straight line between two boxes' centres leaves the first and enters the second:
-// edges start and end at the borders, not under the boxes.
+// The line an edge follows: from the sender's port (the middle of its right edge) to the
+// middle of the receiver's left edge when the receiver lies to the right; otherwise where the
+// line between the centres leaves the first box and enters the second.
 QLineF edgeBetween(const QRectF& from, const QRectF& to);
 
 // A point a fraction t (0..1, clamped) along an edge. A self-edge (an injected event appearing

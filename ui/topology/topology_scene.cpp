@@ -22,6 +22,9 @@ TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent) {
   m_tokens = new TokenLayer;
   addItem(m_tokens);
   setItemIndexMethod(QGraphicsScene::NoIndex);  // the token layer changes every frame
+  // A fixed, generous canvas: a rect that followed the items would scroll the view by itself
+  // whenever an edit rebuilds them.
+  setSceneRect(-20'000, -20'000, 40'000, 40'000);
 }
 
 void TopologyScene::setScenario(const core::Scenario& scenario) {
@@ -45,8 +48,15 @@ void TopologyScene::setScenario(const core::Scenario& scenario) {
   };
   for (std::uint32_t i = 0; i < scenario.producers.size(); ++i)
     place(new ProducerItem(i, scenario.producers[i]), scenario.producers[i].name);
-  for (std::uint32_t i = 0; i < scenario.topics.size(); ++i)
-    place(new TopicItem(i, scenario.topics[i]), scenario.topics[i].name);
+  for (std::uint32_t i = 0; i < scenario.topics.size(); ++i) {
+    const std::string& name = scenario.topics[i].name;
+    const bool read = std::any_of(
+        scenario.services.begin(), scenario.services.end(), [&](const core::ServiceSpec& service) {
+          return std::find(service.subscribes.begin(), service.subscribes.end(), name) !=
+                 service.subscribes.end();
+        });
+    place(new TopicItem(i, scenario.topics[i], read), name);
+  }
   for (std::uint32_t i = 0; i < scenario.services.size(); ++i)
     place(new ServiceItem(i, scenario.services[i]), scenario.services[i].name);
 
@@ -125,6 +135,11 @@ QRectF TopologyScene::contentRect() const {
   for (const auto& [ref, item] : m_nodes)
     rect |= item->sceneBoundingRect();
   return rect.adjusted(-60, -60, 60, 60);
+}
+
+void TopologyScene::showState(const LiveSnapshot& snapshot) {
+  for (auto& [ref, item] : m_nodes)
+    item->setLive(snapshot);
 }
 
 void TopologyScene::applySnapshot(const LiveSnapshot& snapshot, double now, bool spreadAlong) {

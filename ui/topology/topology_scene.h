@@ -31,6 +31,8 @@ class TopologyScene : public QGraphicsScene {
   // spread over one frame; with spreadAlong, spread over their whole trip instead (a still
   // picture shows them all along their edges).
   void applySnapshot(const LiveSnapshot& snapshot, double now, bool spreadAlong = false);
+  // Shows the live state of the nodes without adding tokens (after the canvas was rebuilt).
+  void showState(const LiveSnapshot& snapshot);
   // Moves the tokens to wall-clock time `now`.
   void animate(double now);
   void clearTokens() {

@@ -37,9 +37,10 @@ int runGui(int argc, char** argv, const QString& file) {
   window.show();
   if (!file.isEmpty()) {
     QString error;
+    // Said on the terminal and in a dialog (a launcher has no terminal); the welcome page stays.
     if (!window.openFile(file, &error, true)) {
       std::cerr << error.toStdString() << '\n';
-      return 2;
+      QTimer::singleShot(0, &window, [&window, file, error] { window.showOpenError(file, error); });
     }
   }
   return QApplication::exec();
@@ -48,6 +49,15 @@ int runGui(int argc, char** argv, const QString& file) {
 int renderSnapshot(int argc, char** argv, const QString& file, core::SimTime at, QSize size,
                    const QString& output) {
   qputenv("QT_QPA_PLATFORM", "offscreen");
+  // The offscreen platform's notes (no window manager, no runtime directory) mean nothing to
+  // a person asking for a picture.
+  qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+    if (type == QtDebugMsg || type == QtInfoMsg) return;
+    if (message.contains(QLatin1String("propagateSizeHints")) ||
+        message.contains(QLatin1String("XDG_RUNTIME_DIR")))
+      return;
+    std::cerr << message.toStdString() << '\n';
+  });
   QApplication app(argc, argv);
   describeApplication();
   // The picture must not depend on this user's saved layout or palette.

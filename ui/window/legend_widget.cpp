@@ -13,7 +13,7 @@ namespace {
 constexpr int kRow = 20;
 constexpr int kTokenRows = kTokenKindCount;
 constexpr int kInstanceRows = 3;
-constexpr int kOtherRows = 4;
+constexpr int kOtherRows = 5;
 }  // namespace
 
 LegendWidget::LegendWidget(QWidget* parent) : QWidget(parent) {
@@ -91,7 +91,11 @@ void LegendWidget::paintEvent(QPaintEvent*) {
   painter.setBrush(geometry::pressureColor(0.3));
   painter.drawRect(QRectF(12, y + 3, 5, 14));
   painter.drawRect(QRectF(19, y + 9, 5, 8));
-  label(tr("topic partitions: events held in each"));
+  label(tr("partitions: events held, against the capacity"));
+  painter.setBrush(QColor(150, 160, 170));
+  painter.setPen(Qt::NoPen);
+  painter.drawRect(QRectF(12, y + 3, 5, 14));
+  label(tr("grey: a topic nobody reads keeps them"));
 }
 
 }  // namespace eventscope::ui

@@ -181,7 +181,7 @@ void MainWindow::createEditActions() {
     connect(action, &QAction::triggered, this, [this, kind] {
       showCanvas();
       const QPointF centre = m_view->mapToScene(m_view->viewport()->rect().center());
-      m_editor->addNode(kind, centre);
+      m_editor->addNodeNear(kind, centre);
     });
     edit->addAction(action);
     bar->addAction(action);
@@ -255,13 +255,7 @@ bool MainWindow::openFile(const QString& path, QString* error, bool quiet) {
   QString message;
   if (!m_document->open(path, &message)) {
     if (error != nullptr) *error = message;
-    if (!quiet) {
-      QMessageBox box(QMessageBox::Critical, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
-                      tr("The file was not opened; nothing changed."), QMessageBox::Ok, this);
-      box.setDetailedText(message);
-      box.setInformativeText(message.section(QLatin1Char('\n'), 0, 2));
-      box.exec();
-    }
+    if (!quiet) showOpenError(path, message);
     return false;
   }
   if (!path.startsWith(QLatin1Char(':')))
@@ -269,6 +263,17 @@ bool MainWindow::openFile(const QString& path, QString* error, bool quiet) {
   showCanvas();
   m_view->fitModel();
   return true;
+}
+
+void MainWindow::showOpenError(const QString& path, const QString& error) {
+  const QStringList lines = error.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  QMessageBox box(QMessageBox::Critical, tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+                  tr("%1 was not opened; nothing changed.").arg(QFileInfo(path).fileName()),
+                  QMessageBox::Ok, this);
+  // Up to three problems in the dialog; all of them under Show Details when there are more.
+  box.setInformativeText(lines.mid(0, 3).join(QLatin1Char('\n')));
+  if (lines.size() > 3) box.setDetailedText(error);
+  box.exec();
 }
 
 void MainWindow::openDialog() {

@@ -40,6 +40,8 @@ class MainWindow : public QMainWindow {
   // in a dialog (unless quiet) and changes nothing.
   bool openFile(const QString& path, QString* error = nullptr, bool quiet = false);
   void showCanvas();
+  // The dialog for a file that could not be opened: what failed, every problem in details.
+  void showOpenError(const QString& path, const QString& error);
 
   ScenarioDocument* document() const { return m_document; }
   RunController* controller() const { return m_controller; }

@@ -149,18 +149,28 @@ void MainWindow::onModelChanged() {
                !(scenario.producers.empty() && scenario.services.empty());
   for (const char* name : {"run", "step", "reset", "record"}) {
     QAction* a = action(QString::fromLatin1(name));
-    a->setEnabled(m_runnable);
-    if (!m_runnable) a->setStatusTip(tr("Fix the model's problems first (see Properties)"));
+    a->setStatusTip(m_runnable ? a->toolTip()
+                               : tr("Fix the model's problems first (see Properties)"));
   }
-  if (!m_runnable) return;
-  std::string text = runModelText(scenario);
-  if (text == m_runModel) return;
+  std::string text = m_runnable ? runModelText(scenario) : std::string();
+  if (text == m_runModel) {
+    // Only positions changed (or nothing): the rebuilt canvas shows the run where it is.
+    if (m_shown) m_scene->showState(*m_shown);
+    onStateChanged(m_controller->state());
+    return;
+  }
   m_runModel = std::move(text);
-  // A changed model starts a new run from time 0.
+  // A changed model starts a new run from time 0; a model that cannot run has none.
   m_scene->clearTokens();
   m_charts->clear();
   m_shown.reset();
-  m_controller->load(scenario);
+  for (QLabel* label : {m_timeLabel, m_rateLabel, m_speedLabel})
+    label->clear();
+  if (m_runnable)
+    m_controller->load(scenario);
+  else
+    m_controller->unload();
+  onStateChanged(m_runnable ? RunController::State::Ready : m_controller->state());
 }
 
 void MainWindow::onStateChanged(RunController::State state) {
@@ -169,12 +179,15 @@ void MainWindow::onStateChanged(RunController::State state) {
   run->setText(running ? tr("&Pause") : tr("&Run"));
   run->setIcon(
       QIcon(running ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/run.svg")));
-  run->setEnabled(m_runnable && state != RunController::State::Finished);
-  action(QStringLiteral("step"))
-      ->setEnabled(m_runnable && !running && state != RunController::State::Finished);
+  const bool finished = state == RunController::State::Finished;
+  run->setEnabled(m_runnable && !finished);
+  action(QStringLiteral("step"))->setEnabled(m_runnable && !running && !finished);
+  action(QStringLiteral("reset"))->setEnabled(m_runnable);
   action(QStringLiteral("record"))->setEnabled(m_runnable && !m_controller->recording());
-  if (state == RunController::State::Finished)
-    statusBar()->showMessage(tr("The run is complete"), 5000);
+  if (finished) {
+    statusBar()->showMessage(tr("The run is complete: Reset (Ctrl+R) runs it again"), 8000);
+    m_speedLabel->setText(tr("finished"));
+  }
 }
 
 void MainWindow::frame() {
@@ -206,11 +219,18 @@ void MainWindow::showLatest(bool spreadTokens) {
 }
 
 void MainWindow::updateStatus(const LiveSnapshot& snapshot) {
-  m_timeLabel->setText(tr("t = %1 of %2").arg(simClock(snapshot.now), simClock(snapshot.end)));
+  m_timeLabel->setText(
+      tr("t = %1 of %2")
+          .arg(simClock(snapshot.now, snapshot.end), simClock(snapshot.end, snapshot.end)));
   m_rateLabel->setText(tr("%1 engine events/s").arg(compactCount(snapshot.engineEventsPerSecond)));
-  const bool running = m_controller->state() == RunController::State::Running;
+  const RunController::State state = m_controller->state();
+  const bool running = state == RunController::State::Running;
+  // Rates mean something only while it runs.
+  m_rateLabel->setText(running ? m_rateLabel->text() : QString());
   m_speedLabel->setText(running ? tr("speed %1×").arg(compactCount(snapshot.achievedSpeed))
-                                : tr("paused"));
+                        : state == RunController::State::Finished ? tr("finished")
+                        : state == RunController::State::Ready    ? tr("ready")
+                                                                  : tr("paused"));
 }
 
 void MainWindow::showContextMenu(std::optional<core::NodeRef> node, QPointF scenePos,

@@ -20,11 +20,11 @@ bool reads(const Scenario& scenario) {
 
 TEST(ScenarioEditsTest, FreshNamesAreUnused) {
   Scenario s;
-  EXPECT_EQ(freshName(s, NodeKind::Topic), "topic");
+  EXPECT_EQ(freshName(s, NodeKind::Topic), "topic-1");
   addNode(s, NodeKind::Topic, 0, 0);
   EXPECT_EQ(freshName(s, NodeKind::Topic), "topic-2");
   addNode(s, NodeKind::Service, 0, 0);
-  EXPECT_EQ(s.services[0].name, "service");
+  EXPECT_EQ(s.services[0].name, "service-1");
   EXPECT_EQ(s.layout.size(), 2u);
 }
 
@@ -44,6 +44,10 @@ TEST(ScenarioEditsTest, AModelBuiltByAddingAndConnectingReadsBack) {
   EXPECT_NE(connectNodes(s, service, service), "");
   EXPECT_TRUE(reads(s));
   EXPECT_EQ(s.services[0].emits.at(0).topic, "topic-2");
+  // Removing the topic keeps its producer, unconnected.
+  removeNode(s, topic);
+  ASSERT_EQ(s.producers.size(), 1u);
+  EXPECT_EQ(s.producers[0].topic, "");
 }
 
 TEST(ScenarioEditsTest, RenamingATopicRenamesEveryMention) {

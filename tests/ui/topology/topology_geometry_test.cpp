@@ -12,7 +12,11 @@ TEST(TopologyGeometryTest, EdgesRunBetweenTheBoxBorders) {
   EXPECT_DOUBLE_EQ(edge.p1().y(), 25);
   EXPECT_DOUBLE_EQ(edge.p2().x(), 300);
   EXPECT_DOUBLE_EQ(edge.p2().y(), 25);
-  // Diagonal: leaves through the side it points at.
+  // Further right and lower: still port to left side.
+  const QLineF across = edgeBetween(QRectF(0, 0, 100, 50), QRectF(300, 200, 100, 50));
+  EXPECT_EQ(across.p1(), QPointF(100, 25));
+  EXPECT_EQ(across.p2(), QPointF(300, 225));
+  // Straight below: leaves through the side it points at.
   const QLineF down = edgeBetween(QRectF(0, 0, 100, 50), QRectF(0, 300, 100, 50));
   EXPECT_DOUBLE_EQ(down.p1().y(), 50);
   EXPECT_DOUBLE_EQ(down.p2().y(), 300);

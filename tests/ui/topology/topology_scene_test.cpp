@@ -95,9 +95,9 @@ TEST_F(TopologySceneTest, MovingANodeWritesTheLayoutAndUndoPutsItBack) {
   EXPECT_EQ(scene.node({core::NodeKind::Service, 0})->pos(), before);
 }
 
-TEST_F(TopologySceneTest, DeletingATopicRemovesItsArrowsAndItsProducer) {
+TEST_F(TopologySceneTest, DeletingATopicRemovesItsArrowsAndKeepsItsProducer) {
   editor.removeNodes({{core::NodeKind::Topic, 0}});
-  EXPECT_EQ(countOfType(scene, kProducerItemType), 0);
+  EXPECT_EQ(countOfType(scene, kProducerItemType), 1);
   for (EdgeItem* edge : scene.edges())
     EXPECT_NE(edge->from()->name(), QStringLiteral("orders"));
   document.undoStack()->undo();

@@ -40,7 +40,7 @@ TEST_F(TopologyViewTest, DraggingFromAPortToANodeConnectsThem) {
   QTest::mouseMove(view.viewport(), onView(target));
   QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, onView(target));
   ASSERT_EQ(document.scenario().services.size(), 1u);
-  EXPECT_EQ(document.scenario().services[0].subscribes, std::vector<std::string>{"topic"});
+  EXPECT_EQ(document.scenario().services[0].subscribes, std::vector<std::string>{"topic-1"});
   EXPECT_EQ(scene.edges().size(), 1u);
 }
 
@@ -53,7 +53,7 @@ TEST_F(TopologyViewTest, DraggingANodeMovesItAndWritesItsPosition) {
   QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, onView(grab + QPointF(40, 80)));
   const core::LayoutEntry* entry = nullptr;
   for (const auto& e : document.scenario().layout)
-    if (e.node == "service") entry = &e;
+    if (e.node == "service-1") entry = &e;
   ASSERT_NE(entry, nullptr);
   EXPECT_NEAR(entry->x, 340, 10);  // snapped to the 10-unit grid
   EXPECT_NEAR(entry->y, 80, 10);
