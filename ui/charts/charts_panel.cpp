@@ -161,12 +161,17 @@ void ChartsPanel::redraw() {
     line->replace(points);
   }
   m_x->setRange(from, to);
+  m_x->setLabelFormat(to - from >= 20 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
   // The top only grows (to a round number), so the axis does not jitter and lines that did not
   // change keep their geometry.
   if (high > m_yTop || m_yTop == 0) {
     m_y->setRange(0, high > 0 ? high * 1.05 : 1);
     m_y->applyNiceNumbers();
     m_yTop = m_y->max();
+    // Plain numbers (2000, not 2e+03), with decimals only where the scale needs them.
+    m_y->setLabelFormat(m_yTop >= 20  ? QStringLiteral("%.0f")
+                        : m_yTop >= 2 ? QStringLiteral("%.1f")
+                                      : QStringLiteral("%.3f"));
   }
 }
 

@@ -1,6 +1,7 @@
 #include "ui/controller/live_session.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace eventscope::ui {
 
@@ -37,7 +38,10 @@ bool LiveSession::advance(double speed, WallClock::duration budget) {
       m_chunk = took < std::chrono::milliseconds(1) ? m_chunk * 2
                                                     : std::max<core::SimTime>(m_chunk / 2, 1000);
       if (WallClock::now() - start > budget) {
-        anchor(WallClock::now());
+        // Out of time for this slice. Only when it is far behind (the model is heavier than
+        // the speed asks for) does the pacing restart from here, slowing down instead of
+        // bursting later; a short delay (the machine was busy) is caught up.
+        if (core::toSeconds(target - engine->now()) / speed > 0.25) anchor(WallClock::now());
         break;
       }
     }
@@ -60,6 +64,21 @@ void LiveSession::copySeriesIfGrown() {
   if (live.bucketCount() == m_seriesBuckets && m_series) return;
   m_series = std::make_shared<const core::TimeSeries>(live);
   m_seriesBuckets = live.bucketCount();
+}
+
+double LiveSession::recentThroughput(std::size_t service) const {
+  // Acks over the last simulated second of closed buckets: one bucket alone is too coarse
+  // (a 100 ms bucket counts in steps of 10/s).
+  if (!m_series || service >= m_series->services.size()) return 0;
+  const auto& buckets = m_series->services[service];
+  const double width = core::toSeconds(m_series->bucketWidth);
+  if (buckets.empty() || width <= 0) return 0;
+  const std::size_t count =
+      std::min(buckets.size(), static_cast<std::size_t>(std::ceil(1.0 / width)));
+  double acked = 0;
+  for (std::size_t i = buckets.size() - count; i < buckets.size(); ++i)
+    acked += buckets[i].acked;
+  return acked / (static_cast<double>(count) * width);
 }
 
 std::shared_ptr<const LiveSnapshot> LiveSession::snapshot(std::uint64_t serial) {
@@ -107,8 +126,7 @@ std::shared_ptr<const LiveSnapshot> LiveSession::snapshot(std::uint64_t serial) 
     for (const auto& instance : service.instances)
       if (instance.state != core::InstanceState::Removed) view.instances.push_back(instance.state);
     view.slowFactor = service.slowFactor;
-    if (m_series && s < m_series->services.size() && !m_series->services[s].empty())
-      view.throughput = m_series->services[s].back().throughput;
+    view.throughput = recentThroughput(s);
     view.acked = service.counters.acked;
     view.retries = service.counters.retries;
     view.deadLettered = service.counters.deadLettered;

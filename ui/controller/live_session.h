@@ -46,6 +46,7 @@ struct LiveSession {
     core::SimTime now;
   };
   void copySeriesIfGrown();
+  double recentThroughput(std::size_t service) const;
 
   WallClock::time_point m_anchorWall = WallClock::now();
   core::SimTime m_anchorSim = 0;

@@ -198,6 +198,11 @@ void RunController::applyFault(const LiveFault& fault) {
         this, [this, message = QString::fromStdString(reason)] { Q_EMIT faultRefused(message); },
         Qt::QueuedConnection);
   };
+  bool refused = false;
+  const auto refuseOnce = [&](const std::string& reason) {
+    refused = true;
+    refuse(reason);
+  };
   const auto upInstances = [&](std::uint32_t service) {
     int count = 0;
     for (const auto& instance : bus.services()[service].instances)
@@ -217,13 +222,13 @@ void RunController::applyFault(const LiveFault& fault) {
     case Kind::RemoveInstance: {
       const int before = upInstances(fault.target);
       if (before <= 1) {
-        refuse("'" + scenario.services[fault.target].name + "' keeps its last instance");
+        refuseOnce("'" + scenario.services[fault.target].name + "' keeps its last instance");
         break;
       }
       bus.setInstances(fault.target, before - 1);
       if (upInstances(fault.target) == before)
-        refuse("every instance of '" + scenario.services[fault.target].name +
-               "' is busy: none was removed");
+        refuseOnce("every instance of '" + scenario.services[fault.target].name +
+                   "' is busy: none was removed");
       break;
     }
     case Kind::Slow:
@@ -244,7 +249,7 @@ void RunController::applyFault(const LiveFault& fault) {
       if (plan.injection)
         bus.inject(*plan.injection);
       else
-        refuse(plan.unavailable);
+        refuseOnce(plan.unavailable);
       break;
     }
     case Kind::Duplicate:
@@ -254,6 +259,19 @@ void RunController::applyFault(const LiveFault& fault) {
       bus.setDuplication(fault.target, 0);
       break;
   }
+  if (refused) return;
+  std::string description = describeFault(scenario, fault);
+  if (fault.kind == Kind::InjectPoison || fault.kind == Kind::InjectSchema) {
+    const core::InjectSpec injected = *planInjection(scenario, fault).injection;
+    description += " (" + injected.event + (injected.key ? ", key " + *injected.key : "") +
+                   ", schema " + std::to_string(injected.schema) + ", into " + injected.topic + ")";
+  }
+  QMetaObject::invokeMethod(
+      this,
+      [this, text = QString::fromStdString(description), at = m_session->engine->now()] {
+        Q_EMIT faultApplied(text, at);
+      },
+      Qt::QueuedConnection);
 }
 
 void RunController::publish(bool force) {

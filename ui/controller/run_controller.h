@@ -65,6 +65,8 @@ class RunController : public QObject {
   void recordingFinished(const QString& path, const QString& error);
   // A live fault could not be applied (for example, no instance to remove).
   void faultRefused(const QString& reason);
+  // A live fault was applied at simulated time `at`; the description says what it did.
+  void faultApplied(const QString& description, qint64 at);
 
  private:
   using Command = std::function<void()>;

@@ -91,3 +91,24 @@ void TopologyView::drawBackground(QPainter* painter, const QRectF& rect) {
 }
 
 }  // namespace eventscope::ui
+
+namespace eventscope::ui {
+
+void TopologyView::drawForeground(QPainter* painter, const QRectF&) {
+  if (!m_scene->nodes().empty()) return;
+  painter->save();
+  painter->resetTransform();
+  QFont font = painter->font();
+  font.setPointSizeF(font.pointSizeF() * 1.15);
+  painter->setFont(font);
+  painter->setPen(palette().color(QPalette::PlaceholderText));
+  const QRect area = viewport()->rect().adjusted(60, 60, -60, -60);
+  painter->drawText(area, Qt::AlignCenter | Qt::TextWordWrap,
+                    tr("An empty model.\n\nAdd a topic, a producer and a service from the "
+                       "toolbar (or right-click here).\nConnect them by dragging from the small "
+                       "circle on a node's right edge to another node.\nSelect a node to edit "
+                       "it in Properties; press Space to run."));
+  painter->restore();
+}
+
+}  // namespace eventscope::ui

@@ -23,6 +23,8 @@ class TopologyView : public QGraphicsView {
   void mousePressEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
   void drawBackground(QPainter* painter, const QRectF& rect) override;
+  // An empty model says how to start.
+  void drawForeground(QPainter* painter, const QRectF& rect) override;
 
  private:
   TopologyScene* m_scene;

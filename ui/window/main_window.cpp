@@ -87,6 +87,7 @@ MainWindow::MainWindow(QWidget* parent)
           [this](const QString& path) { openFile(path); });
 
   restoreSettings();
+  showWelcome();
   onModelChanged();
   updateTitle();
 }
@@ -242,13 +243,42 @@ void MainWindow::createViewActions() {
                           "architectures.</p><p>License: GPL-3.0-or-later.</p>")
                            .arg(QStringLiteral(EVENTSCOPE_VERSION)));
   });
+  QAction* guide =
+      makeAction(this, "gettingStarted", tr("&Getting Started"), {}, QKeySequence::HelpContents);
+  connect(guide, &QAction::triggered, this, [this] {
+    QMessageBox::information(
+        this, tr("Getting started"),
+        tr("<p><b>Model</b>: add producers, topics and services from the toolbar; drag from the "
+           "circle on a node's right edge to another node to connect them (producer → topic → "
+           "service → topic). Select a node to edit its fields in Properties; values are YAML, as "
+           "in the file. Undo with Ctrl+Z.</p>"
+           "<p><b>Run</b>: Space runs and pauses, F10 steps, Ctrl+R resets; the speed box goes "
+           "from slow motion to as fast as possible.</p>"
+           "<p><b>Faults</b>: right-click a node while it runs: crash or recover an instance, "
+           "scale, slow down, pause a producer, inject a poison event or a newer schema, "
+           "duplicate deliveries. Watch the charts below.</p>"
+           "<p><b>Legend</b>: the tab beside Properties explains every colour and shape.</p>"
+           "<p>Ctrl+wheel zooms, Ctrl+0 fits the model, the middle button pans.</p>"));
+  });
+  help->addAction(guide);
   help->addAction(about);
 }
 
 void MainWindow::showCanvas() {
   if (m_center->currentWidget() == m_view) return;
   m_center->setCurrentWidget(m_view);
+  for (QDockWidget* dock : {m_propertiesDock, m_chartsDock, m_legendDock})
+    dock->setVisible(m_dockShown.value(dock, true));
   m_view->fitModel();
+}
+
+void MainWindow::showWelcome() {
+  // The welcome page stands alone: docks about a model come back with the canvas.
+  for (QDockWidget* dock : {m_propertiesDock, m_chartsDock, m_legendDock}) {
+    if (m_center->currentWidget() != m_welcome) m_dockShown[dock] = !dock->isHidden();
+    dock->hide();
+  }
+  m_center->setCurrentWidget(m_welcome);
 }
 
 bool MainWindow::openFile(const QString& path, QString* error, bool quiet) {
@@ -300,6 +330,12 @@ bool MainWindow::saveAs() {
                                               tr("Scenarios (*.yaml *.yml)"));
   if (path.isEmpty()) return false;
   if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".yaml");
+  if (m_document->scenario().name == tr("Untitled").toStdString()) {
+    // A model never named takes its file's name, as the reader would give a file without one.
+    core::Scenario named = m_document->scenario();
+    named.name = QFileInfo(path).completeBaseName().toStdString();
+    m_document->edit(named, tr("Name the model %1").arg(QString::fromStdString(named.name)));
+  }
   QString error;
   if (!m_document->save(path, &error)) {
     QMessageBox::critical(this, tr("Not saved"), error);
@@ -323,6 +359,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   if (!maybeSave()) {
     event->ignore();
     return;
+  }
+  if (m_center->currentWidget() == m_welcome) {
+    for (QDockWidget* dock : {m_propertiesDock, m_chartsDock, m_legendDock})
+      dock->setVisible(m_dockShown.value(dock, true));  // save the docks as the person left them
   }
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());

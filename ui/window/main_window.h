@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 #include <memory>
 #include <optional>
@@ -40,6 +41,7 @@ class MainWindow : public QMainWindow {
   // in a dialog (unless quiet) and changes nothing.
   bool openFile(const QString& path, QString* error = nullptr, bool quiet = false);
   void showCanvas();
+  void showWelcome();
   // The dialog for a file that could not be opened: what failed, every problem in details.
   void showOpenError(const QString& path, const QString& error);
 
@@ -108,6 +110,9 @@ class MainWindow : public QMainWindow {
   std::string m_runModel;  // the model the controller runs, as text without its layout
   bool m_runnable = false;
   double m_chartsShownAt = 0;  // wall-clock seconds of the last chart refresh
+  bool m_announceStep = false;
+  QHash<QDockWidget*, bool> m_dockShown;  // docks' visibility, kept while the welcome page shows //
+                                          // say what a Step did once its snapshot arrives
 };
 
 }  // namespace eventscope::ui

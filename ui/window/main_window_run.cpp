@@ -65,7 +65,10 @@ void MainWindow::createRunActions() {
   step->setObjectName(QStringLiteral("step"));
   step->setShortcut(QKeySequence(Qt::Key_F10));
   step->setToolTip(tr("Process the next thing that happens, then pause (F10)"));
-  connect(step, &QAction::triggered, m_controller, &RunController::step);
+  connect(step, &QAction::triggered, this, [this] {
+    m_announceStep = true;
+    m_controller->step();
+  });
   auto* reset = new QAction(QIcon(QStringLiteral(":/icons/reset.svg")), tr("Rese&t"), this);
   reset->setObjectName(QStringLiteral("reset"));
   reset->setShortcut(QKeySequence(tr("Ctrl+R")));
@@ -132,6 +135,12 @@ void MainWindow::createRunActions() {
   connect(m_controller, &RunController::stateChanged, this, &MainWindow::onStateChanged);
   connect(m_controller, &RunController::faultRefused, this,
           [this](const QString& reason) { statusBar()->showMessage(reason, 6000); });
+  connect(m_controller, &RunController::faultApplied, this,
+          [this](const QString& description, qint64 at) {
+            statusBar()->showMessage(
+                tr("At t = %1: %2").arg(simClock(at, m_shown ? m_shown->end : at), description),
+                8000);
+          });
   connect(m_controller, &RunController::recordingFinished, this,
           [this](const QString& path, const QString& error) {
             if (error.isEmpty())
@@ -216,6 +225,14 @@ void MainWindow::showLatest(bool spreadTokens) {
     m_chartsShownAt = now;
   }
   updateStatus(*latest);
+  if (m_announceStep) {
+    m_announceStep = false;
+    statusBar()->showMessage(tr("One step: the engine handled its next action; now t = %1, %2 "
+                                "actions so far")
+                                 .arg(simClock(latest->now, latest->end))
+                                 .arg(latest->engineEvents),
+                             6000);
+  }
 }
 
 void MainWindow::updateStatus(const LiveSnapshot& snapshot) {

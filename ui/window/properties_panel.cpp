@@ -105,9 +105,11 @@ void PropertiesPanel::updateProblems() {
                     QVariant::fromValue<qulonglong>(
                         (static_cast<qulonglong>(problem.node->kind) << 32) | problem.node->index));
   }
-  m_problemsTitle->setText(m_problems->count() == 0
-                               ? tr("No problems: the model is ready to run.")
-                               : tr("Problems to fix before running: %1").arg(m_problems->count()));
+  const bool empty = scenario.producers.empty() && scenario.services.empty();
+  m_problemsTitle->setText(m_problems->count() > 0
+                               ? tr("Problems to fix before running: %1").arg(m_problems->count())
+                           : empty ? tr("Nothing to run yet: add producers, topics and services.")
+                                   : tr("No problems: the model is ready to run."));
   m_problems->setVisible(m_problems->count() > 0);
 }
 

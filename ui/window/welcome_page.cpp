@@ -11,12 +11,38 @@
 namespace eventscope::ui {
 
 namespace {
-// The demo's own description: the first comment line of the file.
-QString describe(const QString& resource) {
+struct DemoText {
+  QString title, description;
+};
+
+// A demo's own words: its `name:`, and the first paragraph of its leading comment.
+DemoText describe(const QString& resource) {
+  DemoText text{QFileInfo(resource).completeBaseName(), {}};
   QFile file(resource);
-  if (!file.open(QIODevice::ReadOnly)) return {};
-  const QString line = QString::fromUtf8(file.readLine()).trimmed();
-  return line.startsWith(QLatin1Char('#')) ? line.mid(1).trimmed() : QString();
+  if (!file.open(QIODevice::ReadOnly)) return text;
+  QStringList paragraph;
+  bool inHeader = true;
+  while (!file.atEnd()) {
+    const QString line = QString::fromUtf8(file.readLine()).trimmed();
+    if (inHeader && line.startsWith(QLatin1Char('#'))) {
+      const QString words = line.mid(1).trimmed();
+      // The paragraph ends at an empty comment line or a drawing (lines of arrows and bars).
+      if (words.isEmpty() || words.contains(QStringLiteral("-->")) ||
+          words.startsWith(QLatin1Char('|'))) {
+        if (!paragraph.isEmpty()) inHeader = false;
+        continue;
+      }
+      paragraph << words;
+      continue;
+    }
+    inHeader = false;
+    if (line.startsWith(QStringLiteral("name:"))) {
+      text.title = line.mid(5).trimmed().remove(QLatin1Char('"'));
+      break;
+    }
+  }
+  text.description = paragraph.join(QLatin1Char(' '));
+  return text;
 }
 }  // namespace
 
@@ -53,7 +79,8 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
   auto* demosTitle = new QLabel(tr("<b>Start with a demo</b>"), this);
   column->addWidget(demosTitle);
   for (const QString& demo : demoResources()) {
-    auto* button = new QCommandLinkButton(QFileInfo(demo).completeBaseName(), describe(demo), this);
+    const DemoText text = describe(demo);
+    auto* button = new QCommandLinkButton(text.title, text.description, this);
     button->setIcon(QIcon(QStringLiteral(":/icons/run.svg")));
     connect(button, &QPushButton::clicked, this, [this, demo] { Q_EMIT demoRequested(demo); });
     column->addWidget(button);
