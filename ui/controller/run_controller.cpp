@@ -301,13 +301,14 @@ void RunController::workerLoop() {
   while (true) {
     m_wake.wait(lock,
                 [&] { return m_quit || !m_commands.empty() || m_state.load() == State::Running; });
-    if (m_quit) break;
+    // Commands sent before quitting still run (the destructor's last one finishes a recording).
+    if (m_quit && m_commands.empty()) break;
     std::vector<Command> commands = std::move(m_commands);
     m_commands.clear();
     lock.unlock();
     for (auto& command : commands)
       command();
-    if (m_state.load() == State::Running) advanceSlice();
+    if (m_state.load() == State::Running && !m_quit) advanceSlice();
     publish(!commands.empty() || m_state.load() != State::Running);
     lock.lock();
     m_done += commands.size();

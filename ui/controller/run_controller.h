@@ -84,7 +84,7 @@ class RunController : public QObject {
   mutable std::mutex m_mutex;
   std::condition_variable m_wake;
   std::vector<Command> m_commands;  // guarded by m_mutex
-  bool m_quit = false;              // guarded by m_mutex
+  std::atomic<bool> m_quit{false};  // set under m_mutex (the condition variables wait on it)
   std::uint64_t m_posted = 0, m_done = 0;
   std::condition_variable m_doneChanged;
   std::shared_ptr<const LiveSnapshot> m_latest;  // guarded by m_mutex
