@@ -35,7 +35,7 @@ bool LiveSession::advance(double speed, WallClock::duration budget) {
       const auto before = WallClock::now();
       engine->advanceTo(next);
       const auto took = WallClock::now() - before;
-      m_chunk = took < std::chrono::milliseconds(1) ? m_chunk * 2
+      m_chunk = took < std::chrono::milliseconds(1) ? std::min(m_chunk * 2, kMaxChunk)
                                                     : std::max<core::SimTime>(m_chunk / 2, 1000);
       if (WallClock::now() - start > budget) {
         // Out of time for this slice. Only when it is far behind (the model is heavier than
@@ -51,7 +51,7 @@ bool LiveSession::advance(double speed, WallClock::duration budget) {
       engine->advanceTo(engine->now() + m_chunk);
       const auto took = WallClock::now() - before;
       if (took < std::chrono::milliseconds(2))
-        m_chunk *= 2;
+        m_chunk = std::min(m_chunk * 2, kMaxChunk);
       else if (took > std::chrono::milliseconds(4))
         m_chunk = std::max<core::SimTime>(m_chunk / 2, 1000);
     }

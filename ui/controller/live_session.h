@@ -48,6 +48,9 @@ struct LiveSession {
   void copySeriesIfGrown();
   double recentThroughput(std::size_t service) const;
 
+  // An idle model lets the chunk grow fast; a cap keeps the doubling far from overflow.
+  static constexpr core::SimTime kMaxChunk = core::kHour;
+
   WallClock::time_point m_anchorWall = WallClock::now();
   core::SimTime m_anchorSim = 0;
   core::SimTime m_chunk = core::kMillisecond;  // simulated time per engine call at full speed
