@@ -75,6 +75,21 @@ TEST_F(TopologySceneTest, EditsShowAndUndoRestoresTheSameScene) {
   EXPECT_EQ(scene.edges().size(), edges);
 }
 
+TEST_F(TopologySceneTest, NodesAddedNearTheSamePointDoNotCoverEachOther) {
+  document.newModel();
+  std::vector<core::NodeRef> added;
+  for (auto kind : {core::NodeKind::Topic, core::NodeKind::Producer, core::NodeKind::Service,
+                    core::NodeKind::Topic, core::NodeKind::Service})
+    added.push_back(editor.addNodeNear(kind, QPointF(0, 0)));
+  for (std::size_t a = 0; a < added.size(); ++a)
+    for (std::size_t b = a + 1; b < added.size(); ++b)
+      EXPECT_FALSE(geometry::nodeRect(added[a].kind, scene.node(added[a])->pos())
+                       .intersects(geometry::nodeRect(added[b].kind, scene.node(added[b])->pos())));
+  // Producers to the left of topics, services to the right: the way events flow.
+  EXPECT_LT(scene.node(added[1])->pos().x(), scene.node(added[0])->pos().x());
+  EXPECT_GT(scene.node(added[2])->pos().x(), scene.node(added[0])->pos().x());
+}
+
 TEST_F(TopologySceneTest, ImpossibleConnectionsAreRefusedWithAReason) {
   QSignalSpy refused(&editor, &ModelEditor::refused);
   const std::string before = core::writeScenario(document.scenario());
