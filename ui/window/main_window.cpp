@@ -92,7 +92,11 @@ MainWindow::MainWindow(QWidget* parent)
   updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // QWidget deletes its children in creation order: the document goes before the scene, whose
+  // items would otherwise report a last selection change to panels reading that document.
+  m_scene->blockSignals(true);
+}
 
 QAction* MainWindow::action(const QString& name) const {
   return findChild<QAction*>(name);

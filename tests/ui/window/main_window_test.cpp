@@ -11,6 +11,7 @@
 #include "ui/charts/charts_panel.h"
 #include "ui/editor/model_editor.h"
 #include "ui/editor/scenario_document.h"
+#include "ui/models/property_model.h"
 #include "ui/models/series_model.h"
 #include "ui/topology/topology_scene.h"
 #include "ui/window/properties_panel.h"
@@ -96,6 +97,74 @@ TEST(MainWindowTest, EveryToolbarActionExplainsItself) {
     ASSERT_NE(action, nullptr) << name;
     EXPECT_FALSE(action->toolTip().isEmpty()) << name;
   }
+}
+
+}  // namespace
+}  // namespace eventscope::ui
+
+namespace eventscope::ui {
+namespace {
+
+// The "done when", through the window: build a model from nothing, run it, crash its
+// service, watch the backlog grow and drain, undo an edit, save, and reopen the file.
+TEST(MainWindowTest, BuildRunCrashSaveAndReopen) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("built.yaml");
+  MainWindow window;
+  window.resize(1400, 900);
+  window.show();
+  window.document()->newModel();
+  window.showCanvas();
+  window.action("addTopic")->trigger();
+  window.action("addProducer")->trigger();
+  window.action("addService")->trigger();
+  const core::Scenario& model = window.document()->scenario();
+  ASSERT_EQ(model.topics.size(), 1u);
+  ASSERT_EQ(model.producers.size(), 1u);
+  ASSERT_EQ(model.services.size(), 1u);
+  EXPECT_EQ(model.producers[0].topic, "topic-1");  // a producer starts on the first topic
+  window.editor()->connectNodes({core::NodeKind::Topic, 0}, {core::NodeKind::Service, 0});
+  ASSERT_TRUE(window.runnable());
+
+  // Properties: 400 events/s into two instances of 4 ms each (utilization 0.8).
+  PropertyModel* properties = window.properties()->model();
+  window.scene()->selectNode({core::NodeKind::Producer, 0});
+  ASSERT_TRUE(properties->setField("rate", "400/s"));
+  window.scene()->selectNode({core::NodeKind::Service, 0});
+  ASSERT_TRUE(properties->setField("instances", "2"));
+  ASSERT_TRUE(properties->setField("service_time", "{exponential: 4ms}"));
+  ASSERT_TRUE(properties->setField("instances", "3"));
+  window.document()->undoStack()->undo();  // back to 2 instances
+  EXPECT_EQ(window.document()->scenario().services[0].instances, 2);
+
+  RunController* controller = window.controller();
+  controller->sync();
+  controller->advanceTo(2 * core::kSecond);
+  controller->inject({LiveFault::Kind::Crash, 0});
+  controller->inject({LiveFault::Kind::Crash, 0});
+  controller->advanceTo(5 * core::kSecond);
+  controller->sync();
+  window.showLatest();
+  const std::uint64_t backlog = controller->latest()->services[0].waiting;
+  EXPECT_GT(backlog, 800u);  // 3 s of 400/s with nobody working
+  controller->inject({LiveFault::Kind::Recover, 0});
+  controller->inject({LiveFault::Kind::Recover, 0});
+  controller->advanceTo(30 * core::kSecond);
+  controller->sync();
+  window.showLatest();
+  EXPECT_LT(controller->latest()->services[0].waiting, backlog / 20);
+  // The chart saw the backlog rise and fall.
+  EXPECT_GT(window.charts()->data().range(ChartMetric::Backlog, {0, 0}, 0, 1000).second, 100);
+
+  QString error;
+  ASSERT_TRUE(window.document()->save(path, &error)) << error.toStdString();
+  MainWindow reopened;
+  ASSERT_TRUE(reopened.openFile(path, &error, true)) << error.toStdString();
+  const core::Scenario& again = reopened.document()->scenario();
+  EXPECT_EQ(again.producers[0].ratePerSecond, 400);
+  EXPECT_EQ(again.services[0].instances, 2);
+  EXPECT_EQ(again.services[0].subscribes, std::vector<std::string>{"topic-1"});
+  EXPECT_EQ(again.layout.size(), 3u);  // every node where it was placed
 }
 
 }  // namespace
