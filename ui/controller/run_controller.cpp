@@ -61,31 +61,39 @@ std::shared_ptr<const LiveSnapshot> RunController::latest() const {
   return m_latest;
 }
 
+std::uint64_t RunController::newGeneration() {
+  std::lock_guard lock(m_mutex);
+  m_latest.reset();  // from now on latest() shows nothing of the session being replaced
+  return ++m_generation;
+}
+
 void RunController::load(const core::Scenario& scenario) {
-  post([this, scenario] { startSession(scenario, {}); });
+  post([this, scenario, generation = newGeneration()] {
+    startSession(scenario, {});
+    m_sessionGeneration = generation;
+  });
 }
 
 void RunController::unload() {
-  post([this] {
+  post([this, generation = newGeneration()] {
     finishRecording(true);
     m_session.reset();
-    {
-      std::lock_guard lock(m_mutex);
-      m_latest.reset();
-    }
+    m_sessionGeneration = generation;
     setState(State::Ready);
   });
 }
 
 void RunController::record(const QString& path) {
-  post([this, path] {
+  post([this, path, generation = newGeneration()] {
     if (m_session) startSession(m_session->scenario, path);
+    m_sessionGeneration = generation;
   });
 }
 
 void RunController::reset() {
-  post([this] {
+  post([this, generation = newGeneration()] {
     if (m_session) startSession(m_session->scenario, m_session->recordPath);
+    m_sessionGeneration = generation;
   });
 }
 
@@ -286,7 +294,8 @@ void RunController::publish(bool force) {
   }
   auto snapshot = m_session->snapshot(serial);
   std::lock_guard lock(m_mutex);
-  m_latest = std::move(snapshot);
+  // A session that the GUI has already replaced (its command is still queued) shows nothing.
+  if (m_sessionGeneration == m_generation) m_latest = std::move(snapshot);
 }
 
 void RunController::advanceSlice() {

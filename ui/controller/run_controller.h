@@ -71,6 +71,8 @@ class RunController : public QObject {
  private:
   using Command = std::function<void()>;
   void post(Command command);
+  // A new session is asked for: snapshots of the current one stop showing at once.
+  std::uint64_t newGeneration();
   void workerLoop();
   void advanceSlice();
   void publish(bool force);
@@ -88,6 +90,7 @@ class RunController : public QObject {
   std::uint64_t m_posted = 0, m_done = 0;
   std::condition_variable m_doneChanged;
   std::shared_ptr<const LiveSnapshot> m_latest;  // guarded by m_mutex
+  std::uint64_t m_generation = 0;                // guarded by m_mutex: the session asked for
 
   std::atomic<State> m_state{State::Ready};
   std::atomic<double> m_speed{1.0};
@@ -95,6 +98,7 @@ class RunController : public QObject {
 
   // Worker thread only:
   std::unique_ptr<LiveSession> m_session;
+  std::uint64_t m_sessionGeneration = 0;  // the generation m_session belongs to
 };
 
 }  // namespace eventscope::ui

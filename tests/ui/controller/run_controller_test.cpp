@@ -92,6 +92,23 @@ TEST_F(RunControllerTest, ResetGoesBackToTimeZero) {
   EXPECT_EQ(controller.state(), RunController::State::Ready);
 }
 
+TEST_F(RunControllerTest, ANewModelHidesTheOldRunAtOnce) {
+  controller.advanceTo(3 * core::kSecond);
+  controller.sync();
+  ASSERT_EQ(controller.latest()->now, 3 * core::kSecond);
+  core::Scenario smaller = demoScenario("work-queue.yaml");
+  controller.load(smaller);
+  // Before the worker has even started the new session, nothing of the old one shows.
+  EXPECT_FALSE(controller.latest());
+  controller.sync();
+  ASSERT_TRUE(controller.latest());
+  EXPECT_EQ(controller.latest()->now, 0);
+  EXPECT_EQ(controller.latest()->services.size(), smaller.services.size());
+  controller.unload();
+  controller.sync();
+  EXPECT_FALSE(controller.latest());
+}
+
 TEST_F(RunControllerTest, RunningToTheEndFinishes) {
   core::Scenario shortRun = scenario;
   shortRun.duration = 2 * core::kSecond;
