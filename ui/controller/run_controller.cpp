@@ -301,6 +301,8 @@ void RunController::publish(bool force) {
 void RunController::advanceSlice() {
   if (!m_session->advance(m_speed.load(), kSliceBudget)) {
     finishRecording(false);
+    // The last picture first: whoever hears "finished" finds the final state in latest().
+    publish(true);
     setState(State::Finished);
   }
 }
