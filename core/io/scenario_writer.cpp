@@ -50,20 +50,6 @@ std::string flowList(const std::vector<std::string>& items) {
   return text + "]";
 }
 
-std::string overflowWord(Overflow overflow) {
-  switch (overflow) {
-    case Overflow::Block:
-      return "block";
-    case Overflow::DropNewest:
-      return "drop-newest";
-    case Overflow::DropOldest:
-      return "drop-oldest";
-    case Overflow::Reject:
-      return "reject";
-  }
-  return "block";
-}
-
 void writeTopics(std::string& out, const Scenario& scenario) {
   const bool anyDeclared = std::any_of(scenario.topics.begin(), scenario.topics.end(),
                                        [](const TopicSpec& t) { return !t.implicit; });
@@ -85,7 +71,7 @@ void writeTopics(std::string& out, const Scenario& scenario) {
     }
     // A bounded topic says what happens when it is full, even when that is the default.
     if (topic.overflow != Overflow::Block || topic.capacity) {
-      entry.field("overflow", overflowWord(topic.overflow));
+      entry.field("overflow", overflowName(topic.overflow));
     }
   }
 }

@@ -17,6 +17,20 @@ double Distribution::meanSeconds() const {
   return toSeconds(first);
 }
 
+const char* overflowName(Overflow overflow) {
+  switch (overflow) {
+    case Overflow::Block:
+      return "block";
+    case Overflow::DropNewest:
+      return "drop-newest";
+    case Overflow::DropOldest:
+      return "drop-oldest";
+    case Overflow::Reject:
+      return "reject";
+  }
+  return "block";
+}
+
 namespace {
 template <typename T>
 const T* findByName(const std::vector<T>& items, std::string_view name) {

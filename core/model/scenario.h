@@ -16,6 +16,8 @@ struct SourcePos {
 };
 
 enum class Overflow { Block, DropNewest, DropOldest, Reject };
+// The word the scenario format uses for an overflow policy ("drop-newest").
+const char* overflowName(Overflow overflow);
 enum class DeliveryMode { Shared, Partitioned };
 enum class Arrivals { Poisson, Constant };
 

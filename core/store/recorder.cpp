@@ -54,19 +54,6 @@ std::uint32_t originOf(const Event& event, const PublisherRef& by) {
   return static_cast<std::uint32_t>(kind) * 65536 + index;
 }
 
-const char* overflowName(Overflow overflow) {
-  switch (overflow) {
-    case Overflow::Block:
-      return "block";
-    case Overflow::DropNewest:
-      return "drop-newest";
-    case Overflow::DropOldest:
-      return "drop-oldest";
-    case Overflow::Reject:
-      return "reject";
-  }
-  return "block";
-}
 }  // namespace
 
 Recorder::Recorder(std::unique_ptr<RecordingWriter> writer, RecordingInfo info, SimTime warmup,

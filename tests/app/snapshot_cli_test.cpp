@@ -34,9 +34,8 @@ TEST(SnapshotCliTest, RendersTheModelARecordingWasMadeFrom) {
   const std::string png = tempPng("eventscope-snapshot-recording.png");
   std::filesystem::remove(recording);
   std::filesystem::remove(png);
-  CommandResult result =
-      runEventscope("run " + sourcePath("resources/scenarios/work-queue.yaml") +
-                    " --duration 5s --quiet --record " + recording);
+  CommandResult result = runEventscope("run " + sourcePath("resources/scenarios/work-queue.yaml") +
+                                       " --duration 5s --quiet --record " + recording);
   ASSERT_EQ(result.exitCode, 0) << result.err;
   result = runEventscope("snapshot " + recording + " --at 3s --output " + png);
   EXPECT_EQ(result.exitCode, 0) << result.err;

@@ -102,27 +102,36 @@ void BM_TopologyFrame(benchmark::State& state) {
 }
 BENCHMARK(BM_TopologyFrame)->Unit(benchmark::kMillisecond);
 
-// The charts dock as a frame draws it: one more bucket of 40 services arrives, the visible
-// lines are decimated and replaced, and the dock is painted.
-void BM_ChartsFrame(benchmark::State& state) {
+// The series of 40 services as a run makes them: 999 buckets so far, one more on demand.
+struct LiveSeries {
   core::TimeSeries series;
-  series.bucketWidth = 60 * core::kMillisecond;
-  for (int s = 0; s < 40; ++s) {
-    series.serviceNames.push_back("service-" + std::to_string(s));
-    series.services.emplace_back();
-    series.queues.emplace_back(1);
+  std::mt19937 random{7};
+  LiveSeries() {
+    series.bucketWidth = 60 * core::kMillisecond;
+    for (int s = 0; s < 40; ++s) {
+      series.serviceNames.push_back("service-" + std::to_string(s));
+      series.services.emplace_back();
+      series.queues.emplace_back(1);
+    }
+    for (int b = 0; b < 999; ++b)
+      addBucket();
   }
-  std::mt19937 random(7);
-  const auto addBucket = [&] {
+  void addBucket() {
     for (std::size_t s = 0; s < series.services.size(); ++s) {
       core::ServiceSample sample;
       sample.backlog = static_cast<float>(random() % 100);
       series.services[s].push_back(sample);
       series.queues[s][0].push_back({sample.backlog, sample.backlog});
     }
-  };
-  for (int b = 0; b < 999; ++b)
-    addBucket();
+  }
+};
+
+// The charts dock as a frame draws it: one more bucket of 40 services arrives, the visible
+// lines are decimated and replaced, and the dock is painted.
+void BM_ChartsFrame(benchmark::State& state) {
+  LiveSeries live;
+  core::TimeSeries& series = live.series;
+  const auto addBucket = [&] { live.addBucket(); };
   ui::ChartsPanel panel;
   panel.resize(1400, 300);
   panel.update(series, 60 * core::kSecond, 60 * core::kSecond);
@@ -140,24 +149,9 @@ void BM_ChartsFrame(benchmark::State& state) {
 BENCHMARK(BM_ChartsFrame)->Unit(benchmark::kMillisecond)->Iterations(200);
 
 void BM_ChartsUpdateOnly(benchmark::State& state) {
-  core::TimeSeries series;
-  series.bucketWidth = 60 * core::kMillisecond;
-  for (int s = 0; s < 40; ++s) {
-    series.serviceNames.push_back("service-" + std::to_string(s));
-    series.services.emplace_back();
-    series.queues.emplace_back(1);
-  }
-  std::mt19937 random(7);
-  const auto addBucket = [&] {
-    for (std::size_t s = 0; s < series.services.size(); ++s) {
-      core::ServiceSample sample;
-      sample.backlog = static_cast<float>(random() % 100);
-      series.services[s].push_back(sample);
-      series.queues[s][0].push_back({sample.backlog, sample.backlog});
-    }
-  };
-  for (int b = 0; b < 999; ++b)
-    addBucket();
+  LiveSeries live;
+  core::TimeSeries& series = live.series;
+  const auto addBucket = [&] { live.addBucket(); };
   ui::ChartsPanel panel;
   panel.resize(1400, 300);
   panel.update(series, 60 * core::kSecond, 60 * core::kSecond);
