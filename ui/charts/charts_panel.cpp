@@ -3,18 +3,17 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLineSeries>
 #include <QListView>
 #include <QPainter>
-#include <QSvgGenerator>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 
+#include "ui/common/image_export.h"
 #include "ui/models/series_model.h"
 
 namespace eventscope::ui {
@@ -182,27 +181,7 @@ void ChartsPanel::setDarkTheme(bool dark) {
 }
 
 bool ChartsPanel::exportImage(const QString& path, QString* error) {
-  const QSize size = m_view->size();
-  if (QFileInfo(path).suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0) {
-    QSvgGenerator generator;
-    generator.setFileName(path);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setTitle(chartMetricName(m_metric));
-    QPainter painter;
-    if (!painter.begin(&generator)) {
-      *error = tr("cannot write %1").arg(path);
-      return false;
-    }
-    m_view->render(&painter);
-    painter.end();
-    return true;
-  }
-  if (!m_view->grab().save(path)) {
-    *error = tr("cannot write %1 (use a .png or .svg name)").arg(path);
-    return false;
-  }
-  return true;
+  return saveWidgetImage(m_view, path, chartMetricName(m_metric), error);
 }
 
 }  // namespace eventscope::ui
