@@ -100,7 +100,7 @@ void TracePanel::showMessage(const QString& text) {
 }
 
 QString TracePanel::message() const {
-  return m_message->isVisible() ? m_message->text() : QString();
+  return m_message->isHidden() ? QString() : m_message->text();
 }
 
 QString TracePanel::totalsText() const {

@@ -192,15 +192,20 @@ void TraceWaterfall::wheelEvent(QWheelEvent* event) {
 bool TraceWaterfall::event(QEvent* event) {
   if (event->type() == QEvent::ToolTip) {
     auto* help = static_cast<QHelpEvent*>(event);
-    const int row = rowAt(help->pos());
-    if (row >= 0 && hitsSpan(row, help->pos().x())) {
-      QToolTip::showText(help->globalPos(), toolTipFor(row), this, rowRect(row));
+    const QString text = toolTipAt(help->pos());
+    if (!text.isEmpty()) {
+      QToolTip::showText(help->globalPos(), text, this, rowRect(rowAt(help->pos())));
     } else {
       QToolTip::hideText();
     }
     return true;
   }
   return QWidget::event(event);
+}
+
+QString TraceWaterfall::toolTipAt(const QPoint& pos) const {
+  const int row = rowAt(pos);
+  return row >= 0 && hitsSpan(row, pos.x()) ? toolTipFor(row) : QString();
 }
 
 QString TraceWaterfall::toolTipFor(int row) const {

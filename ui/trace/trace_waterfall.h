@@ -45,6 +45,9 @@ class TraceWaterfall : public QWidget {
   // The point in the middle of a row's processing (or its marker): where a click picks it.
   QPoint spanPoint(int row) const;
 
+  // The tooltip of the span (or event marker) under pos; empty when there is none.
+  QString toolTipAt(const QPoint& pos) const;
+
   int selectedRow() const { return m_selected; }
   // Selects a row and scrolls it into view (-1: none). Emits nothing.
   void selectRow(int row);

@@ -78,7 +78,7 @@ TEST_F(TracePanelTest, FindsTheChainOfAnEventId) {
   EXPECT_EQ(m_panel.correlation(), s_poison);
 }
 
-TEST_F(TracePanelTest, SaysSoForAnUnknownIdAndKeepsNothingStale) {
+TEST_F(TracePanelTest, SaysSoForAnUnknownIdANonNumberOrNoRecording) {
   ASSERT_TRUE(m_panel.showTrace(s_poison));
   EXPECT_FALSE(m_panel.showTrace(987654));
   EXPECT_TRUE(m_panel.message().contains(QStringLiteral("987654")))

@@ -103,6 +103,21 @@ TEST_F(TraceWaterfallTest, ClickingASpanSelectsItAndSaysWhereItStarts) {
   EXPECT_EQ(m_view.selectedRow(), 1);
 }
 
+TEST_F(TraceWaterfallTest, HoveringASpanTellsItsServiceAttemptOutcomeAndTimes) {
+  const QString retry = m_view.toolTipAt(m_view.spanPoint(2));
+  EXPECT_TRUE(retry.contains(QStringLiteral("billing"))) << retry.toStdString();
+  EXPECT_TRUE(retry.contains(QStringLiteral("instance 0, attempt 2")));
+  EXPECT_TRUE(retry.contains(QStringLiteral("outcome: acked")));
+  EXPECT_TRUE(retry.contains(QStringLiteral("wait: 18 ms")));
+  EXPECT_TRUE(retry.contains(QStringLiteral("processing: 10 ms")));
+  const QString event = m_view.toolTipAt(m_view.spanPoint(3));
+  EXPECT_TRUE(event.contains(QStringLiteral("InvoiceCreated")));
+  EXPECT_TRUE(event.contains(QStringLiteral("service billing")));
+  const QPoint nothing(static_cast<int>(m_view.axis().xOf(58 * kMillisecond)),
+                       m_view.rowRect(1).center().y());
+  EXPECT_TRUE(m_view.toolTipAt(nothing).isEmpty());
+}
+
 TEST_F(TraceWaterfallTest, CtrlWheelZoomsAndDoubleClickOnTheAxisShowsAll) {
   const QPointF at(m_view.axis().xOf(30 * kMillisecond), m_view.rowRect(2).center().y());
   QWheelEvent wheel(at, m_view.mapToGlobal(at), {}, QPoint(0, 240), Qt::NoButton,
