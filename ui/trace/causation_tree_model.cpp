@@ -23,7 +23,7 @@ QString endings(const std::map<SpanOutcome, int>& counts) {
                  .arg(QString::fromLatin1(core::store::spanOutcomeName(outcome)))
                  .arg(count);
   }
-  return parts.isEmpty() ? CausationTreeModel::tr("no ending recorded") : parts.join(", ");
+  return parts.isEmpty() ? CausationTreeModel::tr("no delivery recorded") : parts.join(", ");
 }
 
 }  // namespace

@@ -224,7 +224,7 @@ void TraceLayout::addAttempts(const core::store::Trace& trace, std::size_t event
     if (row.duplicate) ++m_totals.duplicates;
     row.deadLetter = s.outcome == SpanOutcome::DeadLettered;
     if (row.deadLetter) ++m_totals.deadLetters;
-    row.label = s.service + " #" + std::to_string(s.instance) + " \u00b7 attempt " +
+    row.label = s.service + "[" + std::to_string(s.instance) + "] \u00b7 attempt " +
                 std::to_string(s.attempt);
     m_rows.push_back(std::move(row));
   }

@@ -130,18 +130,17 @@ bool TracePanel::showTrace(std::uint64_t correlation) {
   for (int c = 0; c < CausationTreeModel::OutcomeColumn; ++c)
     m_tree->resizeColumnToContents(c);
   const TraceTotals& totals = m_waterfall->layout().totals();
-  m_totals->setText(
-      tr("Correlation %1: %2 events, %3 attempts, %4 retries, %5 dead letters, %6 duplicates, "
-         "%7 drops, over %8 (from %9 s)")
-          .arg(correlation)
-          .arg(totals.events)
-          .arg(totals.attempts)
-          .arg(totals.retries)
-          .arg(totals.deadLetters)
-          .arg(totals.duplicates)
-          .arg(totals.drops)
-          .arg(QString::fromStdString(formatTraceDuration(totals.end - totals.begin)))
-          .arg(core::toSeconds(totals.begin), 0, 'f', 6));
+  m_totals->setText(tr("Correlation %1 \u2014 events: %2, attempts: %3, retries: %4, dead letters: "
+                       "%5, duplicates: %6, drops: %7; %8 from %9 s")
+                        .arg(correlation)
+                        .arg(totals.events)
+                        .arg(totals.attempts)
+                        .arg(totals.retries)
+                        .arg(totals.deadLetters)
+                        .arg(totals.duplicates)
+                        .arg(totals.drops)
+                        .arg(QString::fromStdString(formatTraceDuration(totals.end - totals.begin)))
+                        .arg(core::toSeconds(totals.begin), 0, 'f', 6));
   m_export->setEnabled(true);
   Q_EMIT pathChanged(m_waterfall->layout().path());
   return true;

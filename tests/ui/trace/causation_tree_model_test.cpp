@@ -97,7 +97,7 @@ TEST(CausationTreeModel, ColumnsSayWhoPublishedAndHowDeliveriesEnded) {
   EXPECT_EQ(cell(root, 0, CausationTreeModel::OutcomeColumn).toString(),
             QStringLiteral("acked 1, dropped 1"));
   EXPECT_EQ(cell(root, 1, CausationTreeModel::OutcomeColumn).toString(),
-            QStringLiteral("no ending recorded"));
+            QStringLiteral("no delivery recorded"));
   EXPECT_EQ(root.data(CausationTreeModel::TimeRole).toLongLong(), 10 * core::kMillisecond);
   EXPECT_EQ(model.headerData(CausationTreeModel::TypeColumn, Qt::Horizontal).toString(),
             QStringLiteral("Type"));
