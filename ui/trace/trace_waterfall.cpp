@@ -1,6 +1,7 @@
 #include "ui/trace/trace_waterfall.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -58,6 +59,7 @@ TraceWaterfall::TraceWaterfall(QWidget* parent) : QWidget(parent) {
   setMouseTracking(true);
   setMinimumSize(320, 160);
   setAttribute(Qt::WA_OpaquePaintEvent);
+  setFocusPolicy(Qt::StrongFocus);
   m_scroll = new QScrollBar(Qt::Vertical, this);
   m_scroll->setSingleStep(kRowHeight);
   connect(m_scroll, &QScrollBar::valueChanged, this, qOverload<>(&QWidget::update));
@@ -149,13 +151,41 @@ void TraceWaterfall::mousePressEvent(QMouseEvent* event) {
   m_selected = row;
   update();
   Q_EMIT rowClicked(row);
-  if (hitsSpan(row, event->position().x())) {
-    const TraceRow& r = m_layout.rows()[static_cast<std::size_t>(row)];
-    const SimTime start = r.kind == TraceRowKind::Attempt
-                              ? m_trace->spans[static_cast<std::size_t>(r.span)].start
-                              : m_trace->events[r.event].t;
-    Q_EMIT spanClicked(start);
+  if (hitsSpan(row, event->position().x())) Q_EMIT spanClicked(startOf(row));
+}
+
+core::SimTime TraceWaterfall::startOf(int row) const {
+  const TraceRow& r = m_layout.rows().at(static_cast<std::size_t>(row));
+  return r.kind == TraceRowKind::Attempt ? m_trace->spans[static_cast<std::size_t>(r.span)].start
+                                         : m_trace->events[r.event].t;
+}
+
+void TraceWaterfall::keyPressEvent(QKeyEvent* event) {
+  const int rows = static_cast<int>(m_layout.rows().size());
+  int row = m_selected;
+  switch (event->key()) {
+    case Qt::Key_Up:
+      row = std::max(0, m_selected - 1);
+      break;
+    case Qt::Key_Down:
+      row = std::min(rows - 1, m_selected + 1);
+      break;
+    case Qt::Key_Home:
+      row = 0;
+      break;
+    case Qt::Key_End:
+      row = rows - 1;
+      break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+      if (m_selected >= 0) Q_EMIT spanClicked(startOf(m_selected));
+      return;
+    default:
+      return QWidget::keyPressEvent(event);
   }
+  if (rows == 0 || row == m_selected) return;
+  selectRow(row);
+  Q_EMIT rowClicked(row);
 }
 
 void TraceWaterfall::mouseMoveEvent(QMouseEvent* event) {

@@ -16,7 +16,8 @@ namespace eventscope::ui {
 // A trace as a Jaeger-style waterfall: one row per event and per delivery attempt (see
 // TraceLayout), a label column, a time axis, waiting drawn light and hatched, processing solid in
 // its outcome's colour, and a legend. Only the visible rows are painted. Ctrl+wheel zooms around
-// the pointer, a double click on the axis shows the whole trace again.
+// the pointer, a double click on the axis shows the whole trace again; Up/Down move the
+// selection and Enter jumps to the selected span, as a click does.
 class TraceWaterfall : public QWidget {
   Q_OBJECT
 
@@ -67,11 +68,13 @@ class TraceWaterfall : public QWidget {
   void mouseDoubleClickEvent(QMouseEvent* event) override;
   void leaveEvent(QEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
   bool event(QEvent* event) override;
 
  private:
   void updateGeometryOfParts();
   bool hitsSpan(int row, double x) const;
+  core::SimTime startOf(int row) const;
   QString toolTipFor(int row) const;
   void paintLegend(QPainter& painter);
   void paintAxis(QPainter& painter);

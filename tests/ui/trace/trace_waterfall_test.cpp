@@ -103,6 +103,26 @@ TEST_F(TraceWaterfallTest, ClickingASpanSelectsItAndSaysWhereItStarts) {
   EXPECT_EQ(m_view.selectedRow(), 1);
 }
 
+TEST_F(TraceWaterfallTest, KeysMoveTheSelectionAndEnterJumpsToIt) {
+  QSignalSpy clicked(&m_view, &TraceWaterfall::spanClicked);
+  QSignalSpy rows(&m_view, &TraceWaterfall::rowClicked);
+  QTest::keyClick(&m_view, Qt::Key_Down);  // nothing selected: the first row
+  EXPECT_EQ(m_view.selectedRow(), 0);
+  QTest::keyClick(&m_view, Qt::Key_Down);
+  QTest::keyClick(&m_view, Qt::Key_Down);
+  EXPECT_EQ(m_view.selectedRow(), 2);
+  EXPECT_EQ(rows.count(), 3);
+  QTest::keyClick(&m_view, Qt::Key_Return);
+  ASSERT_EQ(clicked.count(), 1);
+  EXPECT_EQ(clicked.at(0).at(0).value<core::SimTime>(), 30 * kMillisecond);
+  QTest::keyClick(&m_view, Qt::Key_End);
+  EXPECT_EQ(m_view.selectedRow(), 4);
+  QTest::keyClick(&m_view, Qt::Key_Down);  // stays on the last row
+  EXPECT_EQ(m_view.selectedRow(), 4);
+  QTest::keyClick(&m_view, Qt::Key_Home);
+  EXPECT_EQ(m_view.selectedRow(), 0);
+}
+
 TEST_F(TraceWaterfallTest, HoveringASpanTellsItsServiceAttemptOutcomeAndTimes) {
   const QString retry = m_view.toolTipAt(m_view.spanPoint(2));
   EXPECT_TRUE(retry.contains(QStringLiteral("billing"))) << retry.toStdString();
