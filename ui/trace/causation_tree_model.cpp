@@ -1,9 +1,8 @@
 #include "ui/trace/causation_tree_model.h"
 
+#include <QStringList>
 #include <map>
 #include <unordered_map>
-
-#include "core/store/recording_batch.h"
 
 namespace eventscope::ui {
 
