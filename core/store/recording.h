@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/bus/external_input.h"
+#include "core/metrics/time_series.h"
 #include "core/model/sim_time.h"
 #include "core/store/schema.h"
 
@@ -118,11 +119,28 @@ class Recording {
   bool events(const EventQuery& query, EventPage& out, std::string* error) const;
   bool trace(std::uint64_t correlation, Trace& out, std::string* error) const;
   bool stateAt(SimTime t, StateAt& out, std::string* error) const;
+  // The publish time of the last event before t and of the first one after it (nullopt: none).
+  bool eventTimesAround(SimTime t, std::optional<SimTime>& before, std::optional<SimTime>& after,
+                        std::string* error) const;
   // A bucket column ("backlog", "lag", "throughput", "p50", ...) of a service (queue -1) or of
   // one of its queues over [from, to), decimated to at most maxPoints (min/max per point).
   bool series(std::uint32_t service, std::int32_t queue, const std::string& column, SimTime from,
               SimTime to, std::size_t maxPoints, std::vector<SeriesPoint>& out,
               std::string* error) const;
+
+  // Every metric bucket of every service and queue, as the run's charts had them (buckets a
+  // service has no row for are zero). At most ~1000 buckets per series: cheap to hold.
+  bool timeSeries(TimeSeries& out, std::string* error) const;
+
+  // Who published onto which topic, and what caused it: one row per distinct (origin, topic,
+  // topic of the causing event). What the topology of an imported recording is derived from.
+  struct Flow {
+    OriginKind kind = OriginKind::Producer;
+    std::string origin;  // the producer, service or source name ("" for an injection)
+    std::string topic;
+    std::string causeTopic;  // empty: nothing caused it
+  };
+  bool flows(std::vector<Flow>& out, std::string* error) const;
 
   // Calls `visit` with every event in id order, a page at a time, with the page's spans.
   bool forEachEvent(const std::function<void(const EventPage&)>& visit, std::string* error) const;

@@ -297,6 +297,26 @@ bool Recording::stateAt(SimTime t, StateAt& out, std::string* error) const {
   }
 }
 
+bool Recording::eventTimesAround(SimTime t, std::optional<SimTime>& before,
+                                 std::optional<SimTime>& after, std::string* error) const {
+  before.reset();
+  after.reset();
+  try {
+    const std::int64_t first = firstIdAtOrAfter(*m_db, t);
+    SQLite::Statement previous(*m_db, "SELECT t FROM events WHERE id < ? ORDER BY id DESC LIMIT 1");
+    previous.bind(1, first);
+    if (previous.executeStep()) before = previous.getColumn(0).getInt64();
+    const std::int64_t later = firstIdAtOrAfter(*m_db, t + 1);
+    SQLite::Statement next(*m_db, "SELECT t FROM events WHERE id >= ? ORDER BY id LIMIT 1");
+    next.bind(1, later);
+    if (next.executeStep()) after = next.getColumn(0).getInt64();
+    return true;
+  } catch (const std::exception& e) {
+    *error = damaged(m_path, e);
+    return false;
+  }
+}
+
 bool Recording::series(std::uint32_t service, std::int32_t queue, const std::string& column,
                        SimTime from, SimTime to, std::size_t maxPoints,
                        std::vector<SeriesPoint>& out, std::string* error) const {

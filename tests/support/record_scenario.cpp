@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/io/scenario_writer.h"
 #include "core/store/recorder.h"
 
 namespace eventscope::core::testing {
@@ -36,8 +37,8 @@ RunResult recordScenario(const Scenario& scenario, const std::string& path, std:
   EXPECT_NE(writer, nullptr) << error;
   if (!writer) return {};
   const SimTime bucket = chooseBucketWidth(scenario.duration);
-  store::Recorder recorder(std::move(writer), {.scenarioText = "test"}, scenario.warmup, bucket,
-                           batchRows);
+  store::Recorder recorder(std::move(writer), {.scenarioText = writeScenario(scenario)},
+                           scenario.warmup, bucket, batchRows);
   RunResult result =
       runScenario(scenario, {.bucketWidth = bucket, .observer = &recorder, .inputs = inputs});
   EXPECT_TRUE(recorder.finish(&result.report, &error)) << error;

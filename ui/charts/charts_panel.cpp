@@ -18,6 +18,14 @@
 
 namespace eventscope::ui {
 
+namespace {
+QPen cursorPen() {
+  QPen pen(QColor(0xd3, 0x2f, 0x2f), 1.5);
+  pen.setCosmetic(true);
+  return pen;
+}
+}  // namespace
+
 ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent), m_seriesModel(new SeriesModel(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
@@ -49,6 +57,13 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent), m_seriesModel(new S
   m_y->setLabelFormat(QStringLiteral("%.3g"));
   m_chart->addAxis(m_x, Qt::AlignBottom);
   m_chart->addAxis(m_y, Qt::AlignLeft);
+  m_cursor = new QLineSeries;
+  m_cursor->setName(tr("cursor"));
+  m_cursor->setPen(cursorPen());
+  m_chart->addSeries(m_cursor);
+  m_cursor->attachAxis(m_x);
+  m_cursor->attachAxis(m_y);
+  m_cursor->setVisible(false);
   m_view = new QChartView(m_chart, this);
   // No antialiasing: thousands of line segments a frame must stay within the frame budget.
   m_view->setRenderHint(QPainter::Antialiasing, false);
@@ -172,11 +187,32 @@ void ChartsPanel::redraw() {
                         : m_yTop >= 2 ? QStringLiteral("%.1f")
                                       : QStringLiteral("%.3f"));
   }
+  placeCursor();
+}
+
+QList<QLineSeries*> ChartsPanel::lines() const {
+  QList<QLineSeries*> out;
+  for (const auto& [key, line] : m_lines)
+    out.push_back(line);
+  return out;
+}
+
+void ChartsPanel::setCursorTime(std::optional<core::SimTime> t) {
+  m_cursorTime = t;
+  placeCursor();
+}
+
+void ChartsPanel::placeCursor() {
+  m_cursor->setVisible(m_cursorTime.has_value());
+  if (!m_cursorTime) return;
+  const double x = core::toSeconds(*m_cursorTime);
+  m_cursor->replace(QList<QPointF>{{x, 0}, {x, m_y->max()}});
 }
 
 void ChartsPanel::setDarkTheme(bool dark) {
   m_chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
   m_chart->legend()->hide();
+  m_cursor->setPen(cursorPen());
   rebuildLines();  // a theme resets the lines' pens
 }
 

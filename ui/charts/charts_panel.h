@@ -3,6 +3,7 @@
 #include <QWidget>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "core/metrics/time_series.h"
 #include "ui/charts/chart_data.h"
@@ -39,8 +40,13 @@ class ChartsPanel : public QWidget {
   ChartMetric metric() const { return m_metric; }
 
   void setDarkTheme(bool dark);
+  // A vertical line at simulated time t (the timeline's cursor); nullopt hides it.
+  void setCursorTime(std::optional<core::SimTime> t);
+  std::optional<core::SimTime> cursorTime() const { return m_cursorTime; }
   bool exportImage(const QString& path, QString* error);
   QChart* chart() const { return m_chart; }
+  // The data lines drawn now (the chart also holds the cursor's line).
+  QList<QLineSeries*> lines() const;
   SeriesModel* seriesModel() const { return m_seriesModel; }
   const ChartData& data() const { return m_data; }
   // Points handed to the chart in the last redraw, over all lines (tests check decimation).
@@ -53,6 +59,7 @@ class ChartsPanel : public QWidget {
 
  private:
   void rebuildLines();
+  void placeCursor();
 
   ChartData m_data;
   ChartMetric m_metric = ChartMetric::Backlog;
@@ -67,6 +74,8 @@ class ChartsPanel : public QWidget {
   QListView* m_seriesList;
   SeriesModel* m_seriesModel;
   std::map<SeriesKey, QLineSeries*> m_lines;
+  QLineSeries* m_cursor;  // two points: a vertical line over the plot
+  std::optional<core::SimTime> m_cursorTime;
   qsizetype m_lastPointCount = 0;
   double m_yTop = 0;  // the y axis's top; 0: not set yet
 };

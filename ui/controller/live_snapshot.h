@@ -30,6 +30,7 @@ inline constexpr int kTokenKindCount = 7;
 struct Token {
   NodeRef from, to;
   TokenKind kind = TokenKind::Publish;
+  std::uint64_t correlation = 0;  // the event's chain, when known (a recording): 0 = unknown
 };
 
 struct ProducerView {

@@ -12,6 +12,7 @@ class ServiceItem final : public NodeItem {
   ServiceItem(std::uint32_t index, const core::ServiceSpec& spec);
   int type() const override { return kServiceItemType; }
   void setLive(const LiveSnapshot& snapshot) override;
+  const ServiceView& live() const { return m_live; }
 
  protected:
   QColor accent() const override;

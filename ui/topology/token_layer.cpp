@@ -61,16 +61,37 @@ void TokenLayer::setBounds(const QRectF& bounds) {
   m_bounds = bounds;
 }
 
-void TokenLayer::add(const QLineF& path, TokenKind kind, double born) {
+void TokenLayer::add(const QLineF& path, TokenKind kind, double born, std::uint64_t correlation) {
   if (m_tokens.size() >= kMaxTokens) {
     // The oldest are first: drop a tenth at once so this stays amortised O(1).
     m_tokens.erase(m_tokens.begin(),
                    m_tokens.begin() + static_cast<std::ptrdiff_t>(kMaxTokens / 10));
   }
-  m_tokens.push_back({path, born, kind});
+  m_tokens.push_back({path, born, kind, correlation});
+}
+
+void TokenLayer::setFrozen(bool frozen) {
+  m_frozen = frozen;
+}
+
+std::uint64_t TokenLayer::correlationAt(QPointF scenePos, double radius) const {
+  std::uint64_t found = 0;
+  double best = radius * radius;
+  for (const Moving& token : m_tokens) {
+    const double t = (m_now - token.born) / kTokenLifetime;
+    if (t < 0 || token.correlation == 0) continue;
+    const QPointF d = geometry::pointAlong(token.path, t) - scenePos;
+    const double distance = d.x() * d.x() + d.y() * d.y();
+    if (distance <= best) {
+      best = distance;
+      found = token.correlation;
+    }
+  }
+  return found;
 }
 
 void TokenLayer::advance(double now) {
+  if (m_frozen) return;
   m_now = now;
   m_tokens.erase(
       std::remove_if(m_tokens.begin(), m_tokens.end(),

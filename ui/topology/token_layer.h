@@ -27,7 +27,12 @@ class TokenLayer final : public QGraphicsItem {
   int type() const override { return kTokenLayerType; }
 
   // A token on the line, born at wall-clock time `born` (seconds).
-  void add(const QLineF& path, TokenKind kind, double born);
+  void add(const QLineF& path, TokenKind kind, double born, std::uint64_t correlation = 0);
+  // Frozen tokens stay where they are (a still picture of a recording) instead of moving on.
+  void setFrozen(bool frozen);
+  bool frozen() const { return m_frozen; }
+  // The correlation id of the token drawn nearest to scenePos within radius (0: none known).
+  std::uint64_t correlationAt(QPointF scenePos, double radius) const;
   // Moves every token to wall-clock time `now` and forgets those that arrived.
   void advance(double now);
   void clear();
@@ -42,10 +47,12 @@ class TokenLayer final : public QGraphicsItem {
     QLineF path;
     double born;
     TokenKind kind;
+    std::uint64_t correlation;
   };
   std::vector<Moving> m_tokens;
   std::array<QPolygonF, kTokenKindCount> m_points;  // scratch, one batch per kind
   double m_now = 0;
+  bool m_frozen = false;
   QRectF m_bounds;
 };
 

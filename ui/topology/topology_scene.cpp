@@ -162,7 +162,7 @@ void TopologyScene::applySnapshot(const LiveSnapshot& snapshot, double now, bool
     if (common) last = born;
     const QLineF path = geometry::edgeBetween(geometry::nodeRect(token.from.kind, from->pos()),
                                               geometry::nodeRect(token.to.kind, to->pos()));
-    m_tokens->add(path, token.kind, born);
+    m_tokens->add(path, token.kind, born, token.correlation);
   }
   m_tokens->advance(now);
 }
@@ -180,6 +180,13 @@ NodeItem* TopologyScene::nodeAt(QPointF scenePos) const {
 void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
   if (event->button() == Qt::LeftButton) {
     NodeItem* item = nodeAt(event->scenePos());
+    if (item == nullptr) {
+      if (const std::uint64_t correlation = m_tokens->correlationAt(event->scenePos(), 7)) {
+        Q_EMIT tokenClicked(correlation);
+        event->accept();
+        return;
+      }
+    }
     if (item != nullptr && item->portRect().contains(item->mapFromScene(event->scenePos()))) {
       m_connectFrom = item;
       m_rubberBand = addLine(QLineF(event->scenePos(), event->scenePos()),

@@ -56,6 +56,8 @@ class TopologyScene : public QGraphicsScene {
   void connectRequested(eventscope::core::NodeRef from, eventscope::core::NodeRef to);
   void contextMenuRequested(std::optional<eventscope::core::NodeRef> node, QPointF scenePos,
                             QPoint screenPos);
+  // A token of a known event chain was clicked (a recording's tokens know theirs).
+  void tokenClicked(std::uint64_t correlation);
 
  protected:
   void mousePressEvent(QGraphicsSceneMouseEvent* event) override;

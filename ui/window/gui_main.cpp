@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "ui/charts/charts_panel.h"
+#include "ui/controller/recording_player.h"
 #include "ui/controller/run_controller.h"
 #include "ui/topology/topology_view.h"
 #include "ui/window/main_window.h"
@@ -70,22 +71,29 @@ int renderSnapshot(int argc, char** argv, const QString& file, core::SimTime at,
     std::cerr << error.toStdString() << '\n';
     return 2;
   }
-  if (!window.runnable()) {
+  if (window.recordingMode()) {
+    // A recording is shown as it was at `at`: the debugger's own picture.
+    settle();
+    window.view()->fitModel();
+    window.player()->seek(at);
+    window.showLatest(true);
+  } else if (!window.runnable()) {
     std::cerr << "eventscope snapshot: " << file.toStdString()
               << ": the model has problems; run 'eventscope validate' on it\n";
     return 2;
+  } else {
+    settle();
+    window.view()->fitModel();
+    RunController* controller = window.controller();
+    // Tokens show what moved in the last moment before `at`, spread along their edges.
+    const core::SimTime before = std::max<core::SimTime>(0, at - 30 * core::kMillisecond);
+    controller->advanceTo(before);
+    controller->sync();
+    window.showLatest();
+    controller->advanceTo(at);
+    controller->sync();
+    window.showLatest(true);
   }
-  settle();
-  window.view()->fitModel();
-  RunController* controller = window.controller();
-  // Tokens show what moved in the last moment before `at`, spread along their edges.
-  const core::SimTime before = std::max<core::SimTime>(0, at - 30 * core::kMillisecond);
-  controller->advanceTo(before);
-  controller->sync();
-  window.showLatest();
-  controller->advanceTo(at);
-  controller->sync();
-  window.showLatest(true);
   settle();
   window.charts()->redraw();
   settle();

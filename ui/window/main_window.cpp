@@ -4,19 +4,25 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTimer>
 #include <QToolBar>
+#include <QUrl>
 
 #include "ui/charts/charts_panel.h"
+#include "ui/controller/recording_player.h"
 #include "ui/editor/model_editor.h"
 #include "ui/editor/scenario_document.h"
 #include "ui/topology/topology_scene.h"
@@ -51,17 +57,20 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       m_document(new ScenarioDocument(this)),
       m_scene(new TopologyScene(this)),
-      m_controller(new RunController(this)) {
+      m_controller(new RunController(this)),
+      m_player(new RecordingPlayer(this)) {
   setWindowIcon(QIcon(QStringLiteral(":/icons/eventscope.svg")));
   m_view = new TopologyView(m_scene, this);
   m_editor = new ModelEditor(m_document, m_scene, this);
   m_welcome = new WelcomePage(this);
   m_center = new QStackedWidget(this);
   m_center->addWidget(m_welcome);
-  m_center->addWidget(m_view);
+  createTimeline();
+  m_center->addWidget(m_canvasPage);
   setCentralWidget(m_center);
 
   createDocks();
+  createDebugDocks();
   createFileActions();
   createEditActions();
   createRunActions();
@@ -86,6 +95,7 @@ MainWindow::MainWindow(QWidget* parent)
   connect(m_welcome, &WelcomePage::recentRequested, this,
           [this](const QString& path) { openFile(path); });
 
+  setAcceptDrops(true);
   restoreSettings();
   showWelcome();
   onModelChanged();
@@ -96,6 +106,22 @@ MainWindow::~MainWindow() {
   // QWidget deletes its children in creation order: the document goes before the scene, whose
   // items would otherwise report a last selection change to panels reading that document.
   m_scene->blockSignals(true);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (!urls.isEmpty() && urls.front().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (urls.isEmpty() || !urls.front().isLocalFile()) return;
+  event->acceptProposedAction();
+  const QString path = urls.front().toLocalFile();
+  // Queued: a dialog (unsaved changes, an error) must not run inside the drop.
+  QTimer::singleShot(0, this, [this, path] {
+    if (maybeSave()) openFile(path);
+  });
 }
 
 QAction* MainWindow::action(const QString& name) const {
@@ -131,7 +157,7 @@ void MainWindow::createFileActions() {
   QAction* newAction =
       makeAction(this, "new", tr("&New"), "new", QKeySequence::New, tr("New empty model"));
   QAction* open = makeAction(this, "open", tr("&Open…"), "open", QKeySequence::Open,
-                             tr("Open a scenario file"));
+                             tr("Open a scenario or a recording"));
   QAction* saveAction =
       makeAction(this, "save", tr("&Save"), "save", QKeySequence::Save, tr("Save the model"));
   QAction* saveAsAction = makeAction(this, "saveAs", tr("Save &As…"), {}, QKeySequence::SaveAs);
@@ -237,6 +263,7 @@ void MainWindow::createViewActions() {
   view->addAction(m_propertiesDock->toggleViewAction());
   view->addAction(m_chartsDock->toggleViewAction());
   view->addAction(m_legendDock->toggleViewAction());
+  view->addAction(m_traceDock->toggleViewAction());
   view->addSeparator();
   view->addAction(dark);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -269,16 +296,16 @@ void MainWindow::createViewActions() {
 }
 
 void MainWindow::showCanvas() {
-  if (m_center->currentWidget() == m_view) return;
-  m_center->setCurrentWidget(m_view);
-  for (QDockWidget* dock : {m_propertiesDock, m_chartsDock, m_legendDock})
+  if (m_center->currentWidget() == m_canvasPage) return;
+  m_center->setCurrentWidget(m_canvasPage);
+  for (QDockWidget* dock : findChildren<QDockWidget*>())
     dock->setVisible(m_dockShown.value(dock, true));
   m_view->fitModel();
 }
 
 void MainWindow::showWelcome() {
   // The welcome page stands alone: docks about a model come back with the canvas.
-  for (QDockWidget* dock : {m_propertiesDock, m_chartsDock, m_legendDock}) {
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) {
     if (m_center->currentWidget() != m_welcome) m_dockShown[dock] = !dock->isHidden();
     dock->hide();
   }
@@ -286,6 +313,7 @@ void MainWindow::showWelcome() {
 }
 
 bool MainWindow::openFile(const QString& path, QString* error, bool quiet) {
+  if (isRecordingFile(path)) return openRecording(path, error, quiet);
   QString message;
   if (!m_document->open(path, &message)) {
     if (error != nullptr) *error = message;
@@ -294,6 +322,7 @@ bool MainWindow::openFile(const QString& path, QString* error, bool quiet) {
   }
   if (!path.startsWith(QLatin1Char(':')))
     addRecent(path);  // a bundled demo is saved under a new name
+  leaveRecording();
   showCanvas();
   m_view->fitModel();
   return true;
@@ -312,8 +341,10 @@ void MainWindow::showOpenError(const QString& path, const QString& error) {
 
 void MainWindow::openDialog() {
   if (!maybeSave()) return;
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario"), {},
-                                                    tr("Scenarios (*.yaml *.yml);;All files (*)"));
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open a scenario or a recording"), {},
+      tr("Scenarios and recordings (*.yaml *.yml *.evrec *.sqlite);;Scenarios (*.yaml *.yml);;"
+         "Recordings (*.evrec *.sqlite);;All files (*)"));
   if (!path.isEmpty()) openFile(path);
 }
 
@@ -375,6 +406,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::updateTitle() {
+  if (m_recordingMode) {
+    setWindowTitle(
+        tr("%1 (recording)[*] — Eventscope").arg(QFileInfo(m_player->path()).fileName()));
+    setWindowModified(false);
+    return;
+  }
   setWindowTitle(QStringLiteral("%1[*] — Eventscope").arg(m_document->displayName()));
   setWindowModified(m_document->isModified());
 }

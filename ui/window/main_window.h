@@ -22,10 +22,16 @@ namespace eventscope::ui {
 class ChartsPanel;
 class ModelEditor;
 class PropertiesPanel;
+class RecordingPlayer;
+class TimelineBar;
+class TracePanel;
 class ScenarioDocument;
 class TopologyScene;
 class TopologyView;
 class WelcomePage;
+
+// Whether a file is a recording (an SQLite database) rather than a scenario.
+bool isRecordingFile(const QString& path);
 
 // The main window: assembles the canvas, the docks, the actions and the controllers, and
 // keeps the window's layout, recent files and palette in QSettings. The work itself lives in
@@ -58,9 +64,22 @@ class MainWindow : public QMainWindow {
   void showLatest(bool spreadTokens = false);
   // Whether the model has no problems and can run.
   bool runnable() const { return m_runnable; }
+  // Opens a recording in the debugger views (timeline, event log, traces, dead letters); on
+  // failure shows why (unless quiet) and changes nothing.
+  bool openRecording(const QString& path, QString* error = nullptr, bool quiet = false);
+  // Shows the chain of this correlation id in the Trace dock.
+  void showTrace(std::uint64_t correlation);
+  // Whether the window shows a recording (else the model and its live run).
+  bool recordingMode() const { return m_recordingMode; }
+  RecordingPlayer* player() const { return m_player; }
+  TimelineBar* timeline() const { return m_timeline; }
+  TracePanel* trace() const { return m_trace; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  // A scenario or recording dropped on the window opens.
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   // main_window.cpp: assembly, files, settings
@@ -87,6 +106,15 @@ class MainWindow : public QMainWindow {
   void showContextMenu(std::optional<core::NodeRef> node, QPointF scenePos, QPoint screenPos);
   void recordDialog();
   void exportChart();
+  // main_window_debug.cpp: recordings, the timeline, the debugger docks
+  void createTimeline();
+  void createDebugDocks();
+  QDockWidget* addDebugDock(QWidget* panel, const QString& title, const QString& name);
+  void setRecordingMode(bool on);
+  void leaveRecording();
+  void showRecorded();
+  void seekLive(core::SimTime t);
+  void markTimeline();
 
   ScenarioDocument* m_document;
   TopologyScene* m_scene;
@@ -95,6 +123,13 @@ class MainWindow : public QMainWindow {
   RunController* m_controller;
   WelcomePage* m_welcome;
   QStackedWidget* m_center;
+  QWidget* m_canvasPage;  // the canvas above the timeline
+  TimelineBar* m_timeline;
+  RecordingPlayer* m_player;
+  bool m_recordingMode = false;
+  TracePanel* m_trace;
+  QDockWidget* m_traceDock;
+  core::SimTime m_liveSeekTarget = -1;  // a scrub of the live run waiting to be applied
   PropertiesPanel* m_properties;
   ChartsPanel* m_charts;
   QDockWidget* m_propertiesDock;

@@ -16,8 +16,10 @@
 #include "core/io/node_fields.h"
 #include "core/io/scenario_writer.h"
 #include "ui/charts/charts_panel.h"
+#include "ui/controller/recording_player.h"
 #include "ui/editor/model_editor.h"
 #include "ui/editor/scenario_document.h"
+#include "ui/timeline/timeline_bar.h"
 #include "ui/topology/display_text.h"
 #include "ui/topology/topology_scene.h"
 #include "ui/topology/topology_view.h"
@@ -56,6 +58,10 @@ void MainWindow::createRunActions() {
   runAction->setShortcut(QKeySequence(Qt::Key_Space));
   runAction->setToolTip(tr("Run the model live, or pause it (Space)"));
   connect(runAction, &QAction::triggered, this, [this] {
+    if (m_recordingMode) {
+      m_player->playing() ? m_player->pause() : m_player->play();
+      return;
+    }
     if (m_controller->state() == RunController::State::Running)
       m_controller->pause();
     else
@@ -66,6 +72,7 @@ void MainWindow::createRunActions() {
   step->setShortcut(QKeySequence(Qt::Key_F10));
   step->setToolTip(tr("Process the next thing that happens, then pause (F10)"));
   connect(step, &QAction::triggered, this, [this] {
+    if (m_recordingMode) return m_player->stepForward();
     m_announceStep = true;
     m_controller->step();
   });
@@ -74,6 +81,7 @@ void MainWindow::createRunActions() {
   reset->setShortcut(QKeySequence(tr("Ctrl+R")));
   reset->setToolTip(tr("Back to time 0 (Ctrl+R)"));
   connect(reset, &QAction::triggered, this, [this] {
+    if (m_recordingMode) return m_player->seek(0);
     m_scene->clearTokens();
     m_charts->clear();
     m_controller->reset();
@@ -85,6 +93,8 @@ void MainWindow::createRunActions() {
   run->addAction(runAction);
   run->addAction(step);
   run->addAction(reset);
+  run->addAction(action(QStringLiteral("goToTime")));
+  run->addAction(action(QStringLiteral("findTrace")));
   run->addSeparator();
   run->addAction(record);
   m_faultsMenu = run->addMenu(tr("&Faults on Selection"));
@@ -184,7 +194,20 @@ void MainWindow::onModelChanged() {
 
 void MainWindow::onStateChanged(RunController::State state) {
   QAction* run = action(QStringLiteral("run"));
+  if (m_recordingMode) {
+    // The run actions move through the recording: play/pause, step one event, back to 0.
+    const bool playing = m_player->playing();
+    run->setText(playing ? tr("&Pause") : tr("&Play"));
+    run->setIcon(
+        QIcon(playing ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/run.svg")));
+    run->setEnabled(true);
+    action(QStringLiteral("step"))->setEnabled(true);
+    action(QStringLiteral("reset"))->setEnabled(true);
+    action(QStringLiteral("record"))->setEnabled(false);
+    return;
+  }
   const bool running = state == RunController::State::Running;
+  m_timeline->setPlaying(running);
   run->setText(running ? tr("&Pause") : tr("&Run"));
   run->setIcon(
       QIcon(running ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/run.svg")));
@@ -204,6 +227,7 @@ void MainWindow::frame() {
 }
 
 void MainWindow::showLatest(bool spreadTokens) {
+  if (m_recordingMode) return showRecorded();
   const double now = wallSeconds();
   std::shared_ptr<const LiveSnapshot> latest = m_controller->latest();
   if (!latest || latest == m_shown) {
@@ -225,6 +249,10 @@ void MainWindow::showLatest(bool spreadTokens) {
     m_chartsShownAt = now;
   }
   updateStatus(*latest);
+  if (!m_timeline->track()->isDragging()) {
+    m_timeline->setEnd(latest->end);
+    m_timeline->setTime(latest->now);
+  }
   if (m_announceStep) {
     m_announceStep = false;
     statusBar()->showMessage(tr("One step: the engine handled its next action; now t = %1, %2 "
@@ -275,7 +303,7 @@ void MainWindow::showContextMenu(std::optional<core::NodeRef> node, QPointF scen
 
 void MainWindow::recordDialog() {
   QString path = QFileDialog::getSaveFileName(this, tr("Record the run to"), {},
-                                              tr("Recordings (*.esrec *.sqlite);;All files (*)"));
+                                              tr("Recordings (*.evrec *.sqlite);;All files (*)"));
   if (path.isEmpty()) return;
   if (QFileInfo::exists(path)) {
     QMessageBox::warning(

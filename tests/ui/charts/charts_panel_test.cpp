@@ -36,15 +36,36 @@ TEST(ChartsPanelTest, DrawsCheckedSeriesDecimatedToThePlotWidth) {
   panel.show();
   panel.update(twoServices(50'000), 500 * core::kSecond, 500 * core::kSecond);
   panel.redraw();
-  ASSERT_EQ(panel.chart()->series().size(), 2);
+  ASSERT_EQ(panel.lines().size(), 2);
   const double columns = panel.chart()->plotArea().width();
-  for (QAbstractSeries* line : panel.chart()->series())
-    EXPECT_LE(static_cast<QLineSeries*>(line)->count(), 2 * columns + 2);
+  for (QLineSeries* line : panel.lines())
+    EXPECT_LE(line->count(), 2 * columns + 2);
   // Unchecking a series removes its line.
   panel.seriesModel()->setData(panel.seriesModel()->index(1), Qt::Unchecked, Qt::CheckStateRole);
-  EXPECT_EQ(panel.chart()->series().size(), 1);
+  EXPECT_EQ(panel.lines().size(), 1);
   panel.setMetric(ChartMetric::PartitionBacklog);
   EXPECT_EQ(panel.seriesModel()->rowCount(), 3);
+}
+
+TEST(ChartsPanelTest, TheCursorIsAVerticalLineAtItsTime) {
+  ChartsPanel panel;
+  panel.resize(900, 300);
+  panel.update(twoServices(3000), 60 * core::kSecond, 60 * core::kSecond);
+  const int withoutCursor = static_cast<int>(panel.chart()->series().size());
+  panel.setCursorTime(12 * core::kSecond);
+  ASSERT_EQ(panel.cursorTime(), 12 * core::kSecond);
+  const QLineSeries* cursor = nullptr;
+  for (QAbstractSeries* s : panel.chart()->series())
+    if (s->isVisible() && !panel.lines().contains(static_cast<QLineSeries*>(s)))
+      cursor = static_cast<QLineSeries*>(s);
+  ASSERT_NE(cursor, nullptr);
+  ASSERT_EQ(cursor->count(), 2);
+  EXPECT_DOUBLE_EQ(cursor->at(0).x(), 12.0);
+  EXPECT_DOUBLE_EQ(cursor->at(1).x(), 12.0);
+  EXPECT_GT(cursor->at(1).y(), cursor->at(0).y());
+  panel.setCursorTime(std::nullopt);
+  EXPECT_FALSE(cursor->isVisible());
+  EXPECT_EQ(panel.chart()->series().size(), withoutCursor);
 }
 
 TEST(ChartsPanelTest, ASlidingWindowShowsTheLastSeconds) {
@@ -52,7 +73,7 @@ TEST(ChartsPanelTest, ASlidingWindowShowsTheLastSeconds) {
   panel.resize(900, 300);
   panel.update(twoServices(3000), 30 * core::kSecond, 60 * core::kSecond);
   panel.setWindow(ChartsPanel::Window::Last10s);
-  const auto* line = static_cast<QLineSeries*>(panel.chart()->series().front());
+  const QLineSeries* line = panel.lines().front();
   ASSERT_GT(line->count(), 0);
   EXPECT_GE(line->at(0).x(), 19.9);
   EXPECT_LE(line->at(line->count() - 1).x(), 30.1);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QGraphicsSceneMouseEvent>
 #include <QSignalSpy>
 
 #include "core/io/scenario_writer.h"
@@ -131,6 +132,41 @@ TEST_F(TopologySceneTest, SnapshotsMoveTokensAlongEdges) {
   EXPECT_EQ(scene.tokenLayer()->size(), 2u);
   scene.animate(100.0 + TokenLayer::kTokenLifetime + 0.1);
   EXPECT_EQ(scene.tokenLayer()->size(), 0u);
+}
+
+}  // namespace
+}  // namespace eventscope::ui
+
+namespace eventscope::ui {
+namespace {
+
+// A recording's tokens know their event chain: a frozen token clicked says which.
+TEST_F(TopologySceneTest, AClickedTokenNamesItsChain) {
+  const core::NodeRef producer{core::NodeKind::Producer, 0}, topic{core::NodeKind::Topic, 0};
+  LiveSnapshot snapshot;
+  snapshot.tokens.push_back({producer, topic, TokenKind::Publish, 11});
+  snapshot.tokens.push_back({producer, topic, TokenKind::Publish, 4242});
+  scene.tokenLayer()->setFrozen(false);
+  scene.applySnapshot(snapshot, 100.0, true);
+  scene.tokenLayer()->setFrozen(true);
+  scene.animate(200.0);  // frozen: still there
+  ASSERT_EQ(scene.tokenLayer()->size(), 2u);
+  const QLineF edge =
+      geometry::edgeBetween(geometry::nodeRect(producer.kind, scene.node(producer)->pos()),
+                            geometry::nodeRect(topic.kind, scene.node(topic)->pos()));
+  // Spread along their edge: the first at its start, the second half way (0.98 / 2 of it).
+  const QPointF at = geometry::pointAlong(edge, 0.49);
+  EXPECT_EQ(scene.tokenLayer()->correlationAt(at, 7), 4242u);
+  EXPECT_EQ(scene.tokenLayer()->correlationAt(at + QPointF(50, 50), 7), 0u);
+
+  QSignalSpy clicked(&scene, &TopologyScene::tokenClicked);
+  QGraphicsSceneMouseEvent press(QEvent::GraphicsSceneMousePress);
+  press.setButton(Qt::LeftButton);
+  press.setButtons(Qt::LeftButton);
+  press.setScenePos(at);
+  QCoreApplication::sendEvent(&scene, &press);
+  ASSERT_EQ(clicked.count(), 1);
+  EXPECT_EQ(clicked.front().at(0).toULongLong(), 4242u);
 }
 
 }  // namespace

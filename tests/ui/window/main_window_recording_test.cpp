@@ -1,0 +1,134 @@
+// The main window as a debugger: a recording opens in the timeline and the views, scrubbing
+// moves every view to the same time, and the live run scrubs back by running again.
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QFile>
+#include <QTest>
+
+#include "support/record_scenario.h"
+#include "support/ui_test_support.h"
+#include "ui/charts/charts_panel.h"
+#include "ui/controller/recording_player.h"
+#include "ui/timeline/timeline_bar.h"
+#include "ui/topology/service_item.h"
+#include "ui/topology/topology_scene.h"
+#include "ui/window/main_window.h"
+
+namespace eventscope::ui {
+namespace {
+
+using core::kSecond;
+using testing::waitUntil;
+
+TEST(MainWindowRecordingTest, OpensARecordingAndScrubsThroughIt) {
+  core::testing::TempDir dir;
+  core::Scenario demo = core::testing::demoScenario("order-pipeline.yaml");
+  demo.duration = 30 * kSecond;
+  core::testing::recordScenario(demo, dir.file("run.evrec"), 4096);
+  MainWindow window;
+  window.resize(1400, 900);
+  window.show();
+  QString error;
+  ASSERT_TRUE(window.openFile(QString::fromStdString(dir.file("run.evrec")), &error, true))
+      << error.toStdString();
+  EXPECT_TRUE(window.recordingMode());
+  EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("run.evrec (recording)")));
+  EXPECT_EQ(window.scene()->nodes().size(), 10u);  // 1 producer, 4 topics, 5 services
+  EXPECT_FALSE(window.action("addService")->isEnabled());
+
+  // Drag on the timeline's track to about 25 s: during billing's crash.
+  TimelineTrack* track = window.timeline()->track();
+  const TimelineGeometry& g = track->geometry();
+  const QPoint start(static_cast<int>(g.xOf(5 * kSecond)), track->height() / 2);
+  const QPoint stop(static_cast<int>(g.xOf(25 * kSecond)), track->height() / 2);
+  QTest::mousePress(track, Qt::LeftButton, {}, start);
+  QMouseEvent move(QEvent::MouseMove, stop, track->mapToGlobal(stop), Qt::NoButton, Qt::LeftButton,
+                   Qt::NoModifier);
+  QCoreApplication::sendEvent(track, &move);
+  QTest::mouseRelease(track, Qt::LeftButton, {}, stop);
+  const core::SimTime t = window.player()->time();
+  EXPECT_NEAR(core::toSeconds(t), 25, 0.2);
+  window.showLatest();
+  QCoreApplication::processEvents();
+  ASSERT_TRUE(window.charts()->cursorTime());
+  EXPECT_EQ(*window.charts()->cursorTime(), t);
+  EXPECT_EQ(track->time(), t);
+  // The canvas shows the reader's state at t: one of billing's three instances is down.
+  core::store::StateAt state;
+  std::string message;
+  ASSERT_TRUE(window.player()->recording()->stateAt(t, state, &message));
+  EXPECT_EQ(state.services[0].instancesDown, 1u);
+  const auto* billing =
+      dynamic_cast<ServiceItem*>(window.scene()->node({core::NodeKind::Service, 0}));
+  ASSERT_NE(billing, nullptr);
+  std::size_t down = 0;
+  for (auto instance : billing->live().instances)
+    down += instance == core::InstanceState::Down;
+  EXPECT_EQ(down, 1u);
+
+  // Space plays the recording; the step action goes to the next event.
+  window.action("step")->trigger();
+  EXPECT_GT(window.player()->time(), t);
+  window.action("run")->trigger();
+  EXPECT_TRUE(window.player()->playing());
+  window.action("run")->trigger();
+  EXPECT_FALSE(window.player()->playing());
+
+  // Opening a scenario leaves the recording.
+  ASSERT_TRUE(window.openFile(QStringLiteral(":/scenarios/work-queue.yaml"), nullptr, true));
+  EXPECT_FALSE(window.recordingMode());
+  EXPECT_TRUE(window.action("addService")->isEnabled());
+}
+
+TEST(MainWindowRecordingTest, ABrokenRecordingChangesNothing) {
+  core::testing::TempDir dir;
+  const QString path = QString::fromStdString(dir.file("broken.evrec"));
+  QFile file(path);
+  ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+  file.write(QByteArray("SQLite format 3\0", 16) + QByteArray(8192, '\x01'));
+  file.close();
+  MainWindow window;
+  ASSERT_TRUE(window.openFile(QStringLiteral(":/scenarios/order-pipeline.yaml"), nullptr, true));
+  QString error;
+  EXPECT_FALSE(window.openFile(path, &error, true));
+  EXPECT_FALSE(error.isEmpty());
+  EXPECT_FALSE(window.recordingMode());
+  EXPECT_TRUE(window.runnable());
+  EXPECT_EQ(window.scene()->nodes().size(), 10u);
+}
+
+// Pause a live run, drag the cursor back: the model runs again from 0 to there.
+TEST(MainWindowRecordingTest, TheLiveRunScrubsBack) {
+  MainWindow window;
+  window.resize(1200, 800);
+  window.show();
+  ASSERT_TRUE(window.openFile(QStringLiteral(":/scenarios/order-pipeline.yaml"), nullptr, true));
+  window.controller()->advanceTo(30 * kSecond);
+  window.controller()->sync();
+  ASSERT_TRUE(waitUntil([&] {
+    window.showLatest();
+    auto latest = window.controller()->latest();
+    return latest && latest->now == 30 * kSecond;
+  }));
+  const std::uint64_t ackedAt30 = window.controller()->latest()->services[0].acked;
+  Q_EMIT window.timeline()->seekRequested(10 * kSecond);
+  window.controller()->sync();
+  ASSERT_TRUE(waitUntil([&] {
+    auto latest = window.controller()->latest();
+    return latest && latest->now == 10 * kSecond;
+  }));
+  const std::uint64_t ackedAt10 = window.controller()->latest()->services[0].acked;
+  EXPECT_LT(ackedAt10, ackedAt30);
+  // And forward again to 30 s: the same run, the same count.
+  Q_EMIT window.timeline()->seekRequested(30 * kSecond);
+  window.controller()->sync();
+  ASSERT_TRUE(waitUntil([&] {
+    auto latest = window.controller()->latest();
+    return latest && latest->now == 30 * kSecond;
+  }));
+  EXPECT_EQ(window.controller()->latest()->services[0].acked, ackedAt30);
+}
+
+}  // namespace
+}  // namespace eventscope::ui
