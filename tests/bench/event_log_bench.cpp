@@ -1,0 +1,115 @@
+// The event log over the 10 M-event recording (DESIGN.md §6: a page of 100 events <= 5 ms):
+// what scrolling and jumping cost when every page is a cache miss. Run: ./packaging/dev.sh bench.
+#include <benchmark/benchmark.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <algorithm>
+#include <random>
+#include <set>
+
+#include "bench/large_recording.h"
+#include "core/store/recording.h"
+#include "ui/models/event_log_model.h"
+
+namespace eventscope::ui {
+namespace {
+
+std::shared_ptr<const core::store::Recording> openLarge() {
+  std::string error;
+  std::shared_ptr<const core::store::Recording> recording =
+      core::store::Recording::open(core::bench::largeRecording().string(), &error);
+  if (!recording) throw std::runtime_error(error);
+  return recording;
+}
+
+// Median and 95th percentile of per-iteration times, as counters.
+void reportPercentiles(benchmark::State& state, std::vector<double> ms) {
+  if (ms.empty()) return;
+  std::sort(ms.begin(), ms.end());
+  state.counters["median_ms"] = ms[ms.size() / 2];
+  state.counters["p95_ms"] = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
+}
+
+// Showing the log: opening the recording and counting its rows (no row is read).
+void BM_EventLogSetRecording(benchmark::State& state) {
+  for (auto _ : state) {
+    EventLogModel model;
+    model.setRecording(openLarge());
+    if (model.rowCount() < 10'000'000) state.SkipWithError("not the 10 M-event recording");
+  }
+}
+BENCHMARK(BM_EventLogSetRecording)->Unit(benchmark::kMillisecond)->Iterations(20);
+
+// 200 random rows: every cell of the 100-row page each falls in, each page a cache miss
+// (what a view asks after a jump or a fast scroll).
+void BM_EventLogPageOf100(benchmark::State& state) {
+  EventLogModel model;
+  model.setRecording(openLarge());
+  const int pages = model.rowCount() / EventLogModel::kPageRows;
+  std::mt19937_64 rng(12);
+  std::set<int> seen;
+  std::vector<double> ms;
+  for (auto _ : state) {
+    int page = 0;
+    do {
+      page = static_cast<int>(rng() % static_cast<std::uint64_t>(pages));
+    } while (!seen.insert(page).second);
+    QElapsedTimer timer;
+    timer.start();
+    for (int row = page * EventLogModel::kPageRows; row < (page + 1) * EventLogModel::kPageRows;
+         ++row) {
+      for (int column = 0; column < EventLogModel::ColumnCount; ++column)
+        benchmark::DoNotOptimize(model.data(model.index(row, column), Qt::DisplayRole));
+    }
+    ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    if (!model.errorString().isEmpty()) state.SkipWithError("the recording failed");
+  }
+  reportPercentiles(state, ms);
+  state.counters["cached_pages"] = static_cast<double>(model.cachedPages());
+}
+BENCHMARK(BM_EventLogPageOf100)->Unit(benchmark::kMillisecond)->Iterations(200);
+
+// The same with a type filter (rows fetched 200 at a time by id): fetching one chunk.
+void BM_EventLogFilteredFetch(benchmark::State& state) {
+  EventLogModel model;
+  model.setRecording(openLarge());
+  std::mt19937_64 rng(13);
+  std::vector<double> ms;
+  for (auto _ : state) {
+    EventLogFilter filter;
+    filter.type = "PaymentCaptured";
+    filter.from = static_cast<core::SimTime>(rng() % (990 * core::kSecond));
+    model.setFilter(filter);  // reads the first chunk of 200
+    QElapsedTimer timer;
+    timer.start();
+    model.fetchMore({});
+    ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    if (model.rowCount() != 2 * EventLogModel::kFetchRows) state.SkipWithError("short chunk");
+  }
+  reportPercentiles(state, ms);
+}
+BENCHMARK(BM_EventLogFilteredFetch)->Unit(benchmark::kMillisecond)->Iterations(100);
+
+// Jumping to a time (the time cursor moved): the row of the first event at or after it.
+void BM_EventLogRowAtTime(benchmark::State& state) {
+  EventLogModel model;
+  model.setRecording(openLarge());
+  std::mt19937_64 rng(14);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(
+        model.rowAtTime(static_cast<core::SimTime>(rng() % (1000 * core::kSecond))));
+}
+BENCHMARK(BM_EventLogRowAtTime)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace eventscope::ui
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
