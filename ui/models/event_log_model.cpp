@@ -36,6 +36,22 @@ EventLogModel::EventLogModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 EventLogModel::~EventLogModel() = default;
 
+namespace {
+// Whoever hears of a change (a view, QAbstractItemModelTester) may ask for more rows while it
+// is being said, before everyone has heard it: that request waits for the next one.
+class Changing {
+ public:
+  explicit Changing(bool& flag) : m_flag(flag), m_was(flag) { m_flag = true; }
+  ~Changing() { m_flag = m_was; }
+  Changing(const Changing&) = delete;
+  Changing& operator=(const Changing&) = delete;
+
+ private:
+  bool& m_flag;
+  bool m_was;
+};
+}  // namespace
+
 void EventLogModel::setRecording(std::shared_ptr<const core::store::Recording> recording) {
   m_recording = std::move(recording);
   m_forcePaging = false;
@@ -49,6 +65,7 @@ void EventLogModel::setFilter(const EventLogFilter& filter) {
 }
 
 void EventLogModel::reload() {
+  const Changing changing(m_changing);
   beginResetModel();
   m_error.clear();
   m_cache.clear();
@@ -119,6 +136,7 @@ bool EventLogModel::readChunk(EventPage& page) {
 void EventLogModel::appendChunk(const EventPage& page, bool notify) {
   m_more = page.more;
   if (page.events.empty()) return;
+  const Changing changing(m_changing);
   const int before = rowCount();
   const int added = clampRows(page.events.size());
   if (notify) beginInsertRows({}, before, before + added - 1);
@@ -172,9 +190,10 @@ int EventLogModel::refresh() {
   }
   const int after = clampRows(range.end - range.first);
   if (after == before) return 0;
-  if (before % kPageRows != 0) m_cache.erase(before / kPageRows);
+  const Changing changing(m_changing);
   beginInsertRows({}, before, after - 1);
   m_range = range;
+  if (before % kPageRows != 0) m_cache.erase(before / kPageRows);  // its rows are more now
   endInsertRows();
   return after - before;
 }
@@ -237,7 +256,9 @@ const EventLogRow* EventLogModel::rowAt(int row) const {
   if (row < 0 || row >= rowCount()) return nullptr;
   const int page = row / kPageRows;
   const EventLogPageCache::Page* rows = m_cache.find(page);
-  if (!rows && loadPage(page)) rows = m_cache.find(page);
+  // A last page read before rows were appended to it is read again.
+  const auto needed = static_cast<std::size_t>(std::min(kPageRows, rowCount() - page * kPageRows));
+  if ((!rows || rows->size() < needed) && loadPage(page)) rows = m_cache.find(page);
   const auto offset = static_cast<std::size_t>(row % kPageRows);
   return rows && offset < rows->size() ? &(*rows)[offset] : nullptr;
 }
@@ -280,7 +301,7 @@ bool EventLogModel::canFetchMore(const QModelIndex& parent) const {
 }
 
 void EventLogModel::fetchMore(const QModelIndex& parent) {
-  if (!canFetchMore(parent)) return;
+  if (!canFetchMore(parent) || m_changing) return;
   EventPage page;
   if (readChunk(page)) appendChunk(page, true);
 }
