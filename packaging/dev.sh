@@ -78,6 +78,8 @@ bench() {
   say "recording benchmarks (the first run makes a 10 M-event recording, about 30 s)"
   build/release/tests/bench/recording_bench --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true
+  say "event log benchmarks (pages of the 10 M-event recording, each a cache miss)"
+  build/release/tests/bench/event_log_bench
   say "chart decimation benchmarks"
   build/release/tests/bench/min_max_pyramid_bench --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true
