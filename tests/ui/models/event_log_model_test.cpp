@@ -5,7 +5,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <atomic>
 #include <memory>
+#include <thread>
 
 #include "core/store/recording_writer.h"
 #include "support/demo_scenarios.h"
@@ -259,6 +261,48 @@ TEST(EventLogModelLiveTest, RefreshAppendsExactlyTheRowsAWriterAdded) {
   EXPECT_EQ(model.eventIdAt(299), 450u);
   EXPECT_EQ(model.refresh(), 0);
   live.close();
+}
+
+// A real run recording on its threads while the log tails the file, as in the GUI: every
+// look appends only new rows, and at the end the log holds exactly the recording.
+TEST(EventLogModelLiveTest, TailsARealRunWhileItRecords) {
+  TempDir dir;
+  const std::string path = dir.file("run.evrec");
+  core::Scenario scenario = core::testing::demoScenario("order-pipeline.yaml");
+  scenario.duration = 20 * core::kSecond;
+  std::atomic<bool> done{false};
+  std::thread run([&] {
+    core::testing::recordScenario(scenario, path, 2048);  // small batches: many commits
+    done = true;
+  });
+  EventLogModel model;
+  QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+  int looks = 0, inserted = 0;
+  QObject::connect(&model, &QAbstractItemModel::rowsInserted,
+                   [&](const QModelIndex&, int first, int last) { inserted += last - first + 1; });
+  std::string error;
+  while (!done) {
+    std::shared_ptr<const Recording> reopened = Recording::open(path, &error);
+    if (!reopened) continue;  // not created yet
+    if (!model.recording()) {
+      model.setRecording(reopened);
+      inserted = model.rowCount();
+    } else {
+      model.refresh(reopened);
+    }
+    ++looks;
+  }
+  run.join();
+  model.refresh(Recording::open(path, &error));
+  core::store::RecordingSummary summary;
+  ASSERT_TRUE(model.recording()->summary(summary, &error)) << error;
+  EXPECT_TRUE(summary.complete());
+  EXPECT_TRUE(model.exactCount());
+  EXPECT_EQ(model.rowCount(), static_cast<int>(summary.events));
+  EXPECT_EQ(inserted, model.rowCount());
+  EXPECT_EQ(model.eventIdAt(model.rowCount() - 1), summary.events);
+  EXPECT_GT(looks, 1);
+  EXPECT_TRUE(model.errorString().isEmpty()) << model.errorString().toStdString();
 }
 
 TEST(EventLogModelLiveTest, ARecordingStillEmptyFillsIn) {
