@@ -1,5 +1,6 @@
 #include "ui/window/event_log_panel.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <QComboBox>
@@ -9,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTreeWidget>
+#include <filesystem>
 #include <fstream>
 
 #include "support/demo_scenarios.h"
@@ -49,6 +51,10 @@ TEST_F(EventLogPanelTest, DetailsOfAnEventThatWasRetriedUntilItWasDeadLettered) 
   // The customer whose card always fails: typed into the filter bar as a person would.
   EventLogFilterBar* bar = m_panel.filterBar();
   bar->typeBox()->setCurrentIndex(bar->typeBox()->findText(QStringLiteral("OrderPlaced")));
+  // Thousands of orders: the first rows are read, and the count says there are more.
+  EXPECT_EQ(m_panel.model()->rowCount(), EventLogModel::kFetchRows);
+  EXPECT_TRUE(m_panel.statusText().startsWith(QStringLiteral("200+")))
+      << m_panel.statusText().toStdString();
   bar->keyEdit()->setText(QStringLiteral("k13"));
   Q_EMIT bar->keyEdit()->editingFinished();
   ASSERT_GT(m_panel.model()->rowCount(), 0);
@@ -127,6 +133,22 @@ TEST_F(EventLogPanelTest, ABrokenRecordingIsExplainedNotShown) {
   ASSERT_TRUE(m_panel.openRecording(QString::fromStdString(s_dir->file("demo.evrec"))));
   EXPECT_FALSE(m_panel.statusText().contains(QStringLiteral("not a recording")));
   EXPECT_GT(m_panel.model()->rowCount(), 0);
+}
+
+TEST_F(EventLogPanelTest, AFileDamagedWhileShownIsExplained) {
+  TempDir dir;
+  std::filesystem::copy_file(s_dir->file("demo.evrec"), dir.file("copy.evrec"));
+  ASSERT_TRUE(m_panel.openRecording(QString::fromStdString(dir.file("copy.evrec"))));
+  {
+    SQLite::Database db(dir.file("copy.evrec"), SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE attempts");
+  }
+  // Rows far from the ones read so far need the file again.
+  const int last = m_panel.model()->rowCount() - 1;
+  EXPECT_FALSE(m_panel.model()->index(last, 0).data().isValid());
+  EXPECT_TRUE(testing::waitUntil([&] {
+    return m_panel.statusText().contains(QStringLiteral("damaged"));
+  })) << m_panel.statusText().toStdString();
 }
 
 TEST(EventLogPanelLiveTest, TailsARecordingBeingWrittenAndFollowsItsEnd) {
