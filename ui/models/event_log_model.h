@@ -110,7 +110,7 @@ class EventLogModel : public QAbstractTableModel {
   mutable EventLogPageCache m_cache{kCachedPages};
   mutable QString m_error;
   bool m_forcePaging = false;  // this recording's ids are not dense
-  bool m_changing = false;  // between begin*() and end*(): no fetching more then
+  bool m_changing = false;     // between begin*() and end*(): no fetching more then
   mutable bool m_fallbackPending = false;
 };
 

@@ -8,6 +8,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <filesystem>
 
 #include "ui/models/event_log_model.h"
 #include "ui/window/event_details_view.h"
@@ -91,13 +92,22 @@ void EventLogPanel::setRecording(std::shared_ptr<const Recording> recording) {
 }
 
 bool EventLogPanel::openRecording(const QString& path) {
+  if (m_live) {
+    // A run is starting to record there: the writer is still setting the file up, and a
+    // reader then could make it fail (the database is locked). tail() opens it once it
+    // has stood for a tick.
+    setRecording(nullptr);
+    m_path = path;
+    m_fileSeen = false;
+    showError(tr("Waiting for the recording %1 to start.").arg(path));
+    return false;
+  }
   std::string error;
   std::shared_ptr<const Recording> recording = Recording::open(path.toStdString(), &error);
   if (!recording) {
     setRecording(nullptr);
     m_path = path;  // kept: a live run may not have written the file's header yet
-    showError(m_live ? tr("Waiting for the recording: %1").arg(QString::fromStdString(error))
-                     : QString::fromStdString(error));
+    showError(QString::fromStdString(error));
     return false;
   }
   setRecording(std::move(recording));
@@ -123,6 +133,13 @@ bool EventLogPanel::followingTail() const {
 
 void EventLogPanel::tail() {
   if (m_path.isEmpty()) return;
+  if (!m_model->recording() && m_live) {
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(m_path.toStdString(), ec);
+    const bool opening = exists && m_fileSeen;
+    m_fileSeen = exists;
+    if (!opening) return;  // not there yet, or only just linked into place
+  }
   // A fresh connection each time: it also knows the names (event types, keys) that the run
   // added since the last one.
   std::string error;

@@ -36,8 +36,8 @@ class EventLogPanel : public QWidget {
   // Shows this recording (nullptr: nothing); the filter is kept.
   void setRecording(std::shared_ptr<const core::store::Recording> recording);
   // Opens the file and shows it; false when it does not open, with the reason in the panel.
-  // While live, a file that does not open yet (the run has not written its header) is tried
-  // again on every tick.
+  // While live, the file a run is starting to record is opened by the timer once it exists
+  // and its writer has set it up (false now, "Waiting..." shown).
   bool openRecording(const QString& path);
   // Tails the recording on a timer while true (a live run records into it).
   void setLive(bool live);
@@ -76,6 +76,7 @@ class EventLogPanel : public QWidget {
   QString m_path;  // the file being shown or waited for
   QString m_error;
   bool m_live = false;
+  bool m_fileSeen = false;   // live: the awaited file was there at the last tick
   bool m_selecting = false;  // a selection made by selectEventAt: not the person's
 };
 

@@ -161,6 +161,9 @@ TEST(EventLogPanelLiveTest, TailsARecordingBeingWrittenAndFollowsItsEnd) {
   // The run has not written its file yet: the panel waits for it.
   EXPECT_FALSE(panel.openRecording(path));
   EXPECT_TRUE(panel.statusText().contains(QStringLiteral("Waiting")));
+  panel.tail();
+  panel.tail();  // nothing there: still waiting
+  EXPECT_FALSE(panel.model()->recording());
   testing::LiveRecording live(path.toStdString());
   live.write(1, 150);
   ASSERT_TRUE(testing::waitUntil([&] { return panel.model()->rowCount() == 150; }));
