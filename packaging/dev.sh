@@ -78,6 +78,12 @@ bench() {
   say "recording benchmarks (the first run makes a 10 M-event recording, about 30 s)"
   build/release/tests/bench/recording_bench --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true
+  say "event log benchmarks (pages of the 10 M-event recording, each a cache miss)"
+  build/release/tests/bench/event_log_bench
+  say "debugger benchmarks (open the 10 M-event recording cold, scrub it; trace view)"
+  QT_QPA_PLATFORM=offscreen build/release/tests/bench/recording_view_bench
+  QT_QPA_PLATFORM=offscreen build/release/tests/bench/trace_view_bench --benchmark_repetitions=5 \
+    --benchmark_report_aggregates_only=true
   say "chart decimation benchmarks"
   build/release/tests/bench/min_max_pyramid_bench --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true

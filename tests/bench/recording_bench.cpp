@@ -9,6 +9,7 @@
 #include <fstream>
 #include <random>
 
+#include "bench/large_recording.h"
 #include "core/io/cloudevents_import.h"
 #include "core/io/exporters.h"
 #include "core/store/recorder.h"
@@ -21,14 +22,10 @@ namespace eventscope::core {
 namespace {
 
 namespace fs = std::filesystem;
+using bench::chain;
+using bench::dataDir;
+using bench::largeRecording;
 using testing::TempDir;
-
-// Where the large recordings live between runs (made once: they take a while).
-fs::path dataDir() {
-  fs::path dir = EVENTSCOPE_BENCH_DATA;
-  fs::create_directories(dir);
-  return dir;
-}
 
 // Drops a file from the operating system's page cache, so the next read is from disk.
 void evictFromPageCache(const fs::path& path) {
@@ -108,42 +105,10 @@ void BM_SimulateAndRecordMM1(benchmark::State& state) {
 }
 BENCHMARK(BM_SimulateAndRecordMM1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// A two-stage chain with keys and partitions: each order is paid for (an emitted event).
-Scenario chain(double rate, SimTime duration) {
-  Scenario s = testing::queueModel(rate, 1000, 8, duration, 11);
-  s.topics[0].name = "orders";
-  s.topics[0].partitions = 4;
-  s.producers[0].topic = "orders";
-  s.producers[0].event = "OrderPlaced";
-  s.producers[0].keys = {.kind = KeySpace::Kind::Uniform, .count = 100'000};
-  s.services[0].name = "billing";
-  s.services[0].subscribes = {"orders"};
-  s.services[0].emits = {EmitSpec{.topic = "payments", .event = "PaymentCaptured"}};
-  s.topics.push_back(testing::topic("payments", 4));
-  s.services.push_back(
-      testing::service("shipping", "payments", testing::exponential(kMillisecond), 8));
-  return s;
-}
-
 void BM_SimulateAndRecordChain(benchmark::State& state) {
   simulateAndRecord(state, chain(5000, 100 * kSecond));
 }
 BENCHMARK(BM_SimulateAndRecordChain)->Unit(benchmark::kMillisecond)->UseRealTime();
-
-// The 10 M-event recording the query benchmarks read: the chain at 5,000 orders/s for 1000 s.
-const fs::path& largeRecording() {
-  static const fs::path path = [] {
-    const fs::path file = dataDir() / "chain-10M.evrec";
-    if (!fs::exists(file)) {
-      const fs::path partial = dataDir() / "chain-10M.evrec.partial";
-      fs::remove(partial);
-      testing::recordScenario(chain(5000, 1000 * kSecond), partial.string());
-      fs::rename(partial, file);
-    }
-    return file;
-  }();
-  return path;
-}
 
 std::unique_ptr<store::Recording> openLarge() {
   std::string error;
