@@ -69,6 +69,7 @@ class DeadLetterModel : public QAbstractTableModel {
   std::vector<DeadLetterEntry> m_loaded;
   std::unique_ptr<RecordedDeadLetters> m_reader;
   QString m_error;
+  bool m_announcing = false;  // a reset or a page is being signalled: fetchMore waits
   // Live: rows [m_liveBegin, m_liveBegin + m_liveCount) of the shared list.
   std::shared_ptr<const std::vector<DeadLetterEntry>> m_live;
   std::size_t m_liveBegin = 0, m_liveCount = 0;
