@@ -145,10 +145,11 @@ std::shared_ptr<const LiveSnapshot> LiveSession::snapshot(std::uint64_t serial, 
       !complete && deadLetters.size() > kLongList && wall - m_deadLettersCopied < kLongListInterval;
   if (!mayWait) {
     m_deadLetterList = deadLetters.shared();
+    m_deadLetterTotal = deadLetters.total();  // as of the list, so the two always agree
     m_deadLettersCopied = wall;
   }
   snap->deadLetters = m_deadLetterList;
-  snap->deadLettersTotal = deadLetters.total();
+  snap->deadLettersTotal = m_deadLetterTotal;
   return snap;
 }
 

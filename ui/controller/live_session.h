@@ -63,6 +63,7 @@ struct LiveSession {
   std::size_t m_seriesBuckets = static_cast<std::size_t>(-1);
   WallClock::time_point m_deadLettersCopied{};
   std::shared_ptr<const DeadLetterList> m_deadLetterList;
+  std::uint64_t m_deadLetterTotal = 0;
 };
 
 }  // namespace eventscope::ui
