@@ -57,8 +57,9 @@ void RunController::applyRedrive(const std::vector<std::uint64_t>& ids) {
                          core::formatSeconds(core::toSeconds(*entry->redrivenAt)));
       continue;
     }
-    const core::TopicState& topic = bus.topics()[entry->letter.topic];
-    const std::uint64_t as = bus.redrive(entry->letter);
+    const core::DeadLetter letter = entry->letter;  // publishing notifies the observer
+    const core::TopicState& topic = bus.topics()[letter.topic];
+    const std::uint64_t as = bus.redrive(letter);
     if (as == 0 && topic.overflow != core::Overflow::Block) {
       refusals.push_back("event " + std::to_string(id) + ": '" + topic.name +
                          "' is full and refused it");
