@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/bus/bus_state.h"
+#include "core/bus/dead_letter.h"
 #include "core/bus/external_input.h"
 #include "core/bus/key_table.h"
 #include "core/model/limits.h"
@@ -35,6 +36,11 @@ class Bus {
   void setProducerPaused(std::uint32_t producer, bool paused);
   void inject(const InjectSpec& injection);
   void setDuplication(std::uint32_t topic, double fraction);
+  // Redrive: publishes a dead letter again onto its original topic and partition, now, as a
+  // new event with the same type, key, schema, payload and correlation id, caused by the
+  // dead-letter copy (letter.id). Returns the new event's id, or 0 when the topic is full: with
+  // overflow `block` it is published as soon as there is room, with `reject` it is refused.
+  std::uint64_t redrive(const DeadLetter& letter);
 
   // What-if replay: publishes the source's inputs at their times instead of the producers'
   // own events. Producers publish nothing themselves (an input of a paused producer is

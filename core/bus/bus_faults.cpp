@@ -237,6 +237,33 @@ void Bus::inject(const InjectSpec& injection) {
   publish(m_injections.back(), PublisherRef{PublisherRef::Kind::Injection, index});
 }
 
+// Redrive is an injection whose cause is the dead letter: drafted once like any injection, so
+// a full topic holds it back unchanged, and recorded as injected (it is not an external input:
+// it has a cause, so a what-if replay leaves it out).
+std::uint64_t Bus::redrive(const DeadLetter& letter) {
+  // A letter from another run could name types, keys or payloads this bus never interned.
+  const bool keyKnown = letter.key == kNoKey || letter.key < KeyTable::kInternedBase ||
+                        letter.key - KeyTable::kInternedBase < m_keys.internedCount();
+  if (letter.topic >= m_topics.size() || letter.type >= m_eventTypes.size() ||
+      letter.payload >= m_payloads.size() || !keyKnown) {
+    return 0;
+  }
+  const auto partitions = static_cast<std::uint32_t>(m_topics[letter.topic].partitions);
+  m_injections.push_back(Draft{.topic = letter.topic,
+                               .partition = letter.partition % std::max(1u, partitions),
+                               .type = letter.type,
+                               .schema = letter.schema,
+                               .key = letter.key,
+                               .payload = letter.payload,
+                               .correlationId = letter.correlationId,
+                               .causationId = letter.id});
+  const auto index = static_cast<std::uint32_t>(m_injections.size() - 1);
+  const std::uint64_t id = m_nextEventId;
+  const Admission admission =
+      publish(m_injections.back(), PublisherRef{PublisherRef::Kind::Injection, index});
+  return admission == Admission::Published ? id : 0;
+}
+
 void Bus::onFault(std::uint32_t index, bool begins) {
   const FaultSpec& fault = m_scenario.faults[index];
   m_observer.onFault(m_scheduler.now, fault, begins);

@@ -13,6 +13,7 @@ LiveSession::LiveSession(const core::Scenario& model,
       recordPath(std::move(path)) {
   fanout.add(&metrics);
   fanout.add(&tokens);
+  fanout.add(&deadLetters);
   fanout.add(recorder.get());
   engine = std::make_unique<core::Engine>(scenario, &fanout);
   engine->advanceTo(0);  // starts the run, so the first snapshot shows the topology at time 0
@@ -81,7 +82,7 @@ double LiveSession::recentThroughput(std::size_t service) const {
   return acked / (static_cast<double>(count) * width);
 }
 
-std::shared_ptr<const LiveSnapshot> LiveSession::snapshot(std::uint64_t serial) {
+std::shared_ptr<const LiveSnapshot> LiveSession::snapshot(std::uint64_t serial, bool complete) {
   auto snap = std::make_shared<LiveSnapshot>();
   const core::Bus& bus = engine->bus();
   snap->serial = serial;
@@ -136,6 +137,19 @@ std::shared_ptr<const LiveSnapshot> LiveSession::snapshot(std::uint64_t serial) 
   }
   snap->tokens = tokens.takeWindow(&snap->tokensSeen);
   snap->series = m_series;
+  // A long list changing all the time (a model that dead-letters at a high rate) is copied at
+  // most four times a second while running; a short one, or a paused run, every time.
+  constexpr std::size_t kLongList = 1000;
+  constexpr auto kLongListInterval = std::chrono::milliseconds(250);
+  const bool mayWait =
+      !complete && deadLetters.size() > kLongList && wall - m_deadLettersCopied < kLongListInterval;
+  if (!mayWait) {
+    m_deadLetterList = deadLetters.shared();
+    m_deadLetterTotal = deadLetters.total();  // as of the list, so the two always agree
+    m_deadLettersCopied = wall;
+  }
+  snap->deadLetters = m_deadLetterList;
+  snap->deadLettersTotal = m_deadLetterTotal;
   return snap;
 }
 

@@ -9,6 +9,7 @@
 #include "core/sim/engine.h"
 #include "core/sim/observer_fanout.h"
 #include "core/store/recorder.h"
+#include "ui/controller/dead_letter_observer.h"
 #include "ui/controller/live_snapshot.h"
 #include "ui/controller/token_sampler.h"
 
@@ -28,11 +29,14 @@ struct LiveSession {
   // Advances the engine for at most `budget` of wall time: towards the paced target, or as far
   // as it gets when speed is kMaxSpeed (0). Returns false once the run has ended.
   bool advance(double speed, WallClock::duration budget);
-  std::shared_ptr<const LiveSnapshot> snapshot(std::uint64_t serial);
+  // complete: false while running, when a large list of dead letters may wait for a later
+  // snapshot instead of being copied 60 times a second.
+  std::shared_ptr<const LiveSnapshot> snapshot(std::uint64_t serial, bool complete = true);
 
   core::Scenario scenario;
   core::MetricsCollector metrics;
   TokenSampler tokens;
+  DeadLetterObserver deadLetters;
   std::unique_ptr<core::store::Recorder> recorder;
   QString recordPath;
   core::ObserverFanout fanout;
@@ -57,6 +61,9 @@ struct LiveSession {
   std::deque<RateSample> m_rates;
   std::shared_ptr<const core::TimeSeries> m_series;
   std::size_t m_seriesBuckets = static_cast<std::size_t>(-1);
+  WallClock::time_point m_deadLettersCopied{};
+  std::shared_ptr<const DeadLetterList> m_deadLetterList;
+  std::uint64_t m_deadLetterTotal = 0;
 };
 
 }  // namespace eventscope::ui

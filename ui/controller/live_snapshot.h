@@ -8,6 +8,7 @@
 #include "core/metrics/time_series.h"
 #include "core/model/node_ref.h"
 #include "core/sim/engine_observer.h"
+#include "ui/controller/dead_letter_entry.h"
 
 namespace eventscope::ui {
 
@@ -68,6 +69,10 @@ struct LiveSnapshot {
   std::vector<Token> tokens;     // new since the previous snapshot (sampled when rates are high)
   std::uint64_t tokensSeen = 0;  // before sampling
   std::shared_ptr<const core::TimeSeries> series;  // closed buckets so far
+  // The run's most recent dead letters, oldest first: the same pointer as in the previous
+  // snapshot while nothing changed (compare pointers to skip work). Never null in a session.
+  std::shared_ptr<const std::vector<DeadLetterEntry>> deadLetters;
+  std::uint64_t deadLettersTotal = 0;  // in the whole run, including those no longer kept
 };
 
 }  // namespace eventscope::ui

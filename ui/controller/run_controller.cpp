@@ -147,6 +147,25 @@ void RunController::inject(const LiveFault& fault) {
   post([this, fault] { applyFault(fault); });
 }
 
+void RunController::redrive(std::vector<std::uint64_t> deadLetterEventIds) {
+  post([this, ids = std::move(deadLetterEventIds)] { applyRedrive(ids); });
+}
+
+void RunController::refuse(const std::string& reason) {
+  QMetaObject::invokeMethod(
+      this, [this, message = QString::fromStdString(reason)] { Q_EMIT faultRefused(message); },
+      Qt::QueuedConnection);
+}
+
+void RunController::applied(const std::string& description) {
+  QMetaObject::invokeMethod(
+      this,
+      [this, text = QString::fromStdString(description), at = m_session->engine->now()] {
+        Q_EMIT faultApplied(text, at);
+      },
+      Qt::QueuedConnection);
+}
+
 void RunController::setState(State state) {
   if (m_state.exchange(state) == state) return;
   QMetaObject::invokeMethod(
@@ -201,11 +220,6 @@ void RunController::applyFault(const LiveFault& fault) {
   core::Bus& bus = m_session->engine->bus();
   const core::Scenario& scenario = m_session->scenario;
   using Kind = LiveFault::Kind;
-  const auto refuse = [this](const std::string& reason) {
-    QMetaObject::invokeMethod(
-        this, [this, message = QString::fromStdString(reason)] { Q_EMIT faultRefused(message); },
-        Qt::QueuedConnection);
-  };
   bool refused = false;
   const auto refuseOnce = [&](const std::string& reason) {
     refused = true;
@@ -274,12 +288,7 @@ void RunController::applyFault(const LiveFault& fault) {
     description += " (" + injected.event + (injected.key ? ", key " + *injected.key : "") +
                    ", schema " + std::to_string(injected.schema) + ", into " + injected.topic + ")";
   }
-  QMetaObject::invokeMethod(
-      this,
-      [this, text = QString::fromStdString(description), at = m_session->engine->now()] {
-        Q_EMIT faultApplied(text, at);
-      },
-      Qt::QueuedConnection);
+  applied(description);
 }
 
 void RunController::publish(bool force) {
@@ -292,7 +301,7 @@ void RunController::publish(bool force) {
     std::lock_guard lock(m_mutex);
     if (m_latest) serial = m_latest->serial + 1;
   }
-  auto snapshot = m_session->snapshot(serial);
+  auto snapshot = m_session->snapshot(serial, force);
   std::lock_guard lock(m_mutex);
   // A session that the GUI has already replaced (its command is still queued) shows nothing.
   if (m_sessionGeneration == m_generation) m_latest = std::move(snapshot);

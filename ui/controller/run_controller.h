@@ -51,6 +51,11 @@ class RunController : public QObject {
   // A new session that records to `path` when it runs (from time 0).
   void record(const QString& path);
   void inject(const LiveFault& fault);
+  // Publishes these dead letters (ids of the events on dead-letter topics, as listed in
+  // LiveSnapshot::deadLetters) again onto their original topics, now; they are marked
+  // redriven. faultApplied says what went where; faultRefused names every id that was not
+  // redriven (unknown to this run, already redriven, or refused by a full topic) and why.
+  void redrive(std::vector<std::uint64_t> deadLetterEventIds);
 
   State state() const { return m_state.load(); }
   double speed() const { return m_speed.load(); }
@@ -81,6 +86,9 @@ class RunController : public QObject {
   void startSession(core::Scenario scenario, QString recordTo);
   void finishRecording(bool stoppedEarly);
   void applyFault(const LiveFault& fault);
+  void applyRedrive(const std::vector<std::uint64_t>& ids);  // run_controller_redrive.cpp
+  void refuse(const std::string& reason);
+  void applied(const std::string& description);
 
   std::thread m_worker;
   mutable std::mutex m_mutex;
