@@ -31,6 +31,7 @@ class NodeItem : public QGraphicsItem {
   QRectF portRect() const;
   // Highlighted (a lesson or a trace names this node).
   void setHighlighted(bool on);
+  bool isHighlighted() const { return m_highlighted; }
   // The live state in a snapshot changed; repaints.
   virtual void setLive(const LiveSnapshot& snapshot) = 0;
 

@@ -135,12 +135,22 @@ void DeadLetterPanel::updateCount() {
   m_count->setText(text);
 }
 
+void DeadLetterPanel::setRecordingRedrivable(bool on) {
+  m_recordingRedrivable = on;
+  updateButtons();
+}
+
 void DeadLetterPanel::updateButtons() {
   const bool hasRows = m_table->selectionModel()->hasSelection();
   m_trace->setEnabled(m_model->entry(currentRow()) != nullptr);
   const bool redrivable = !redrivableSelection().empty();
-  m_redrive->setEnabled(m_live && !m_liveFinished && redrivable);
-  if (!m_live) {
+  m_redrive->setEnabled((m_live && !m_liveFinished && redrivable) ||
+                        (!m_live && m_recordingRedrivable && redrivable));
+  if (!m_live && m_recordingRedrivable) {
+    m_redrive->setToolTip(
+        tr("Run the recording's model live to the time cursor (the same run: "
+           "it is deterministic), then redrive the selected dead letters there"));
+  } else if (!m_live) {
     m_redrive->setToolTip(
         tr("Redrive needs a live run: run the model to this time, then redrive from there"));
   } else if (m_liveFinished) {

@@ -30,6 +30,8 @@ class DeadLetterPanel : public QWidget {
   // Call with every snapshot the window shows: cheap when the dead letters did not change.
   void showLive(const LiveSnapshot& snapshot);
   void clear();
+  // Whether redrive may start from a recording (its model runs live to the cursor first).
+  void setRecordingRedrivable(bool on);
 
   DeadLetterModel* model() const { return m_model; }
   QTableView* table() const { return m_table; }
@@ -55,6 +57,7 @@ class DeadLetterPanel : public QWidget {
   QPushButton* m_redrive;
   QPushButton* m_trace;
   bool m_live = false;
+  bool m_recordingRedrivable = false;
   bool m_liveFinished = false;
   std::uint64_t m_liveTotal = 0;  // dead letters in the whole live run, kept or not
 };

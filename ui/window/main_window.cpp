@@ -263,7 +263,9 @@ void MainWindow::createViewActions() {
   view->addAction(m_propertiesDock->toggleViewAction());
   view->addAction(m_chartsDock->toggleViewAction());
   view->addAction(m_legendDock->toggleViewAction());
+  view->addAction(m_eventLogDock->toggleViewAction());
   view->addAction(m_traceDock->toggleViewAction());
+  view->addAction(m_deadLettersDock->toggleViewAction());
   view->addSeparator();
   view->addAction(dark);
   QMenu* help = menuBar()->addMenu(tr("&Help"));

@@ -25,6 +25,8 @@ class PropertiesPanel;
 class RecordingPlayer;
 class TimelineBar;
 class TracePanel;
+class EventLogPanel;
+class DeadLetterPanel;
 class ScenarioDocument;
 class TopologyScene;
 class TopologyView;
@@ -74,6 +76,13 @@ class MainWindow : public QMainWindow {
   RecordingPlayer* player() const { return m_player; }
   TimelineBar* timeline() const { return m_timeline; }
   TracePanel* trace() const { return m_trace; }
+  EventLogPanel* eventLog() const { return m_eventLog; }
+  DeadLetterPanel* deadLetters() const { return m_deadLetters; }
+  // Redrives dead letters: in the live run, or from a recording by running its model live to
+  // the time cursor first (the engine is deterministic: the same run, the same event ids).
+  void redrive(const std::vector<std::uint64_t>& ids);
+  // Moves the time cursor: seeks the recording, or runs the live model there.
+  void moveTo(core::SimTime t);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -128,7 +137,11 @@ class MainWindow : public QMainWindow {
   RecordingPlayer* m_player;
   bool m_recordingMode = false;
   TracePanel* m_trace;
-  QDockWidget* m_traceDock;
+  QDockWidget* m_traceDock;  // tabbed with the charts, like the event log and dead letters
+  EventLogPanel* m_eventLog;
+  QDockWidget* m_eventLogDock;
+  DeadLetterPanel* m_deadLetters;
+  QDockWidget* m_deadLettersDock;
   core::SimTime m_liveSeekTarget = -1;  // a scrub of the live run waiting to be applied
   PropertiesPanel* m_properties;
   ChartsPanel* m_charts;

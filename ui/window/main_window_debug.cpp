@@ -23,6 +23,8 @@
 #include "ui/topology/topology_scene.h"
 #include "ui/topology/topology_view.h"
 #include "ui/trace/trace_panel.h"
+#include "ui/window/dead_letter_panel.h"
+#include "ui/window/event_log_panel.h"
 #include "ui/window/main_window.h"
 #include "ui/window/properties_panel.h"
 
@@ -57,12 +59,8 @@ void MainWindow::createTimeline() {
   layout->addWidget(m_timeline);
 
   connect(m_timeline, &TimelineBar::seekRequested, this, [this](core::SimTime t) {
-    if (m_recordingMode) {
-      m_player->pause();
-      m_player->seek(t);
-    } else {
-      seekLive(t);
-    }
+    moveTo(t);
+    if (m_recordingMode) m_eventLog->selectEventAt(t);
   });
   connect(m_timeline, &TimelineBar::scrubFinished, this, [this] {
     if (!m_recordingMode && m_liveSeekTarget >= 0) seekLive(m_liveSeekTarget);
@@ -116,6 +114,7 @@ void MainWindow::createTimeline() {
     m_timeline->setPlaying(playing);
     onStateChanged(m_controller->state());
   });
+  connect(m_player, &RecordingPlayer::timeChanged, m_timeline, &TimelineBar::setTime);
   connect(m_player, &RecordingPlayer::failed, this, [this](const QString& error) {
     QMessageBox::warning(this, tr("Cannot read the recording"), error);
   });
@@ -136,6 +135,19 @@ void MainWindow::createDebugDocks() {
   m_trace = new TracePanel(this);
   m_traceDock = addDebugDock(m_trace, tr("Trace"), QStringLiteral("traceDock"));
   connect(m_trace, &TracePanel::timeRequested, m_timeline, &TimelineBar::seekRequested);
+
+  m_eventLog = new EventLogPanel(this);
+  m_eventLogDock = addDebugDock(m_eventLog, tr("Event Log"), QStringLiteral("eventLogDock"));
+  // The log's own selection moves the cursor, and is not moved back by it.
+  connect(m_eventLog, &EventLogPanel::timeRequested, this, &MainWindow::moveTo);
+  connect(m_eventLog, &EventLogPanel::traceRequested, this, &MainWindow::showTrace);
+
+  m_deadLetters = new DeadLetterPanel(this);
+  m_deadLettersDock =
+      addDebugDock(m_deadLetters, tr("Dead Letters"), QStringLiteral("deadLettersDock"));
+  connect(m_deadLetters, &DeadLetterPanel::timeRequested, m_timeline, &TimelineBar::seekRequested);
+  connect(m_deadLetters, &DeadLetterPanel::traceRequested, this, &MainWindow::showTrace);
+  connect(m_deadLetters, &DeadLetterPanel::redriveRequested, this, &MainWindow::redrive);
   connect(m_trace, &TracePanel::pathChanged, this,
           [this](const std::vector<std::string>& names) { m_scene->highlight(names); });
   connect(m_scene, &TopologyScene::tokenClicked, this,
@@ -154,6 +166,35 @@ void MainWindow::createDebugDocks() {
     m_trace->search(text.trimmed());
   });
   addAction(findTrace);
+}
+
+void MainWindow::moveTo(core::SimTime t) {
+  if (m_recordingMode) {
+    m_player->pause();
+    m_player->seek(t);
+  } else {
+    seekLive(t);
+  }
+}
+
+void MainWindow::redrive(const std::vector<std::uint64_t>& ids) {
+  if (m_recordingMode) {
+    if (m_player->derivedModel() || !m_runnable) {
+      statusBar()->showMessage(tr("This recording's model cannot run: redrive needs a live run"),
+                               8000);
+      return;
+    }
+    // A dead letter published at exactly the cursor's time is included.
+    const core::SimTime at = m_player->time() + 1;
+    leaveRecording();
+    m_controller->advanceTo(at);
+    statusBar()->showMessage(
+        tr("The recording's model now runs live from t = %1; press Run to watch the redriven "
+           "events flow")
+            .arg(simClock(at, at)),
+        10000);
+  }
+  m_controller->redrive(ids);
 }
 
 void MainWindow::showTrace(std::uint64_t correlation) {
@@ -184,6 +225,10 @@ bool MainWindow::openRecording(const QString& path, QString* error, bool quiet) 
   m_document->undoStack()->clear();
   setRecordingMode(true);
   m_trace->setRecording(m_player->recording());
+  m_eventLog->setLive(false);
+  m_eventLog->setRecording(m_player->recording());
+  m_deadLetters->setRecording(m_player->recording());
+  m_deadLetters->setRecordingRedrivable(!m_player->derivedModel() && m_runnable);
   addRecent(path);
   showCanvas();
   m_view->fitModel();
@@ -211,6 +256,9 @@ void MainWindow::setRecordingMode(bool on) {
   } else {
     m_player->close();
     m_trace->setRecording(nullptr);
+    if (!m_eventLog->isLive()) m_eventLog->setRecording(nullptr);
+    m_deadLetters->clear();
+    m_deadLetters->setRecordingRedrivable(false);
     m_timeline->track()->setMarks({});
     m_timeline->track()->setActivity({}, 0);
     m_timeline->setStepToolTips(tr("Step back: not in a live run (scrub back instead)"),

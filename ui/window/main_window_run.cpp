@@ -23,6 +23,8 @@
 #include "ui/topology/display_text.h"
 #include "ui/topology/topology_scene.h"
 #include "ui/topology/topology_view.h"
+#include "ui/window/dead_letter_panel.h"
+#include "ui/window/event_log_panel.h"
 #include "ui/window/fault_menu.h"
 #include "ui/window/main_window.h"
 
@@ -153,6 +155,7 @@ void MainWindow::createRunActions() {
           });
   connect(m_controller, &RunController::recordingFinished, this,
           [this](const QString& path, const QString& error) {
+            m_eventLog->setLive(false);  // one last read of the complete file
             if (error.isEmpty())
               statusBar()->showMessage(tr("Recorded %1").arg(path), 8000);
             else
@@ -183,6 +186,7 @@ void MainWindow::onModelChanged() {
   m_scene->clearTokens();
   m_charts->clear();
   m_shown.reset();
+  if (!m_recordingMode) m_deadLetters->clear();
   for (QLabel* label : {m_timeLabel, m_rateLabel, m_speedLabel})
     label->clear();
   if (m_runnable)
@@ -241,6 +245,7 @@ void MainWindow::showLatest(bool spreadTokens) {
     m_charts->clear();
   }
   m_scene->applySnapshot(*latest, now, spreadTokens);
+  m_deadLetters->showLive(*latest);
   // Charts refresh 4 times a second (and at once when paused or done): a refresh costs more
   // than a frame of the canvas, and buckets close far less often than frames are drawn.
   const bool settled = m_controller->state() != RunController::State::Running;
@@ -314,6 +319,9 @@ void MainWindow::recordDialog() {
   m_scene->clearTokens();
   m_charts->clear();
   m_controller->record(path);
+  // The event log follows the recording as the run writes it.
+  m_eventLog->setLive(true);
+  m_eventLog->openRecording(path);
   statusBar()->showMessage(tr("Recording to %1 from time 0: press Run").arg(path), 8000);
 }
 

@@ -4,15 +4,20 @@
 
 #include <QAction>
 #include <QFile>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 #include "support/record_scenario.h"
 #include "support/ui_test_support.h"
 #include "ui/charts/charts_panel.h"
 #include "ui/controller/recording_player.h"
+#include "ui/models/event_log_model.h"
 #include "ui/timeline/timeline_bar.h"
 #include "ui/topology/service_item.h"
 #include "ui/topology/topology_scene.h"
+#include "ui/trace/trace_panel.h"
+#include "ui/window/event_log_panel.h"
 #include "ui/window/main_window.h"
 
 namespace eventscope::ui {
@@ -79,6 +84,37 @@ TEST(MainWindowRecordingTest, OpensARecordingAndScrubsThroughIt) {
   ASSERT_TRUE(window.openFile(QStringLiteral(":/scenarios/work-queue.yaml"), nullptr, true));
   EXPECT_FALSE(window.recordingMode());
   EXPECT_TRUE(window.action("addService")->isEnabled());
+}
+
+// The docks follow one another: a row of the event log moves the cursor, its trace opens in
+// the Trace dock with its path lit on the canvas, and a span of the trace moves the cursor.
+TEST(MainWindowRecordingTest, TheEventLogAndTheTraceMoveTheCursor) {
+  core::testing::TempDir dir;
+  core::Scenario demo = core::testing::demoScenario("order-pipeline.yaml");
+  demo.duration = 10 * kSecond;
+  core::testing::recordScenario(demo, dir.file("run.evrec"), 4096);
+  MainWindow window;
+  window.resize(1400, 900);
+  window.show();
+  ASSERT_TRUE(window.openFile(QString::fromStdString(dir.file("run.evrec")), nullptr, true));
+  EventLogModel* log = window.eventLog()->model();
+  ASSERT_GT(log->rowCount(), 1000);
+  const int row = 500;
+  window.eventLog()->table()->selectRow(row);
+  const core::SimTime t = log->index(row, 0).data(EventLogModel::TimeRole).toLongLong();
+  ASSERT_TRUE(waitUntil([&] { return window.player()->time() == t; }));
+  EXPECT_EQ(window.timeline()->track()->time(), t);
+
+  const auto correlation = log->index(row, 0).data(EventLogModel::CorrelationRole).toULongLong();
+  window.showTrace(correlation);
+  EXPECT_EQ(window.trace()->correlation(), correlation);
+  bool lit = false;
+  for (NodeItem* node : window.scene()->nodes())
+    lit |= node->isHighlighted();
+  EXPECT_TRUE(lit);
+  QSignalSpy moved(window.player(), &RecordingPlayer::timeChanged);
+  Q_EMIT window.trace()->timeRequested(t + core::kMillisecond);
+  EXPECT_EQ(window.player()->time(), t + core::kMillisecond);
 }
 
 TEST(MainWindowRecordingTest, ABrokenRecordingChangesNothing) {
