@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -35,13 +36,25 @@ void printDiagnostics(const core::Diagnostics& diagnostics) {
 ProgressLine::ProgressLine(bool enabled)
     : m_enabled(enabled && ::isatty(STDERR_FILENO) == 1), m_startedAt(wallSeconds()) {}
 
-void ProgressLine::update(double doneSeconds, double totalSeconds) {
-  if (!m_enabled) return;
+bool ProgressLine::due() {
+  if (!m_enabled) return false;
   const double now = wallSeconds();
   // Only long runs get a progress line, and it is redrawn at most ten times a second.
-  if (now - m_startedAt < 0.5 || now - m_lastShownAt < 0.1) return;
+  if (now - m_startedAt < 0.5 || now - m_lastShownAt < 0.1) return false;
   m_lastShownAt = now;
   m_shown = true;
+  return true;
+}
+
+void ProgressLine::update(const char* what, std::uint64_t done, std::uint64_t total) {
+  if (total == 0 || !due()) return;
+  std::fprintf(stderr, "\r  %s %.0f%% ", what,
+               100.0 * static_cast<double>(std::min(done, total)) / static_cast<double>(total));
+  std::fflush(stderr);
+}
+
+void ProgressLine::update(double doneSeconds, double totalSeconds) {
+  if (!due()) return;
   std::fprintf(stderr, "\r  simulating %.1f s of %.1f s (%.0f%%) ", doneSeconds, totalSeconds,
                totalSeconds > 0 ? 100 * doneSeconds / totalSeconds : 100.0);
   std::fflush(stderr);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "core/io/diagnostic.h"
@@ -16,14 +17,19 @@ std::string readWholeFile(const std::string& path);
 // Prints diagnostics to stderr, one per line, then how many there were.
 void printDiagnostics(const core::Diagnostics& diagnostics);
 
-// Shows "simulating 12.3 s of 60 s (20%)" on stderr when it is a terminal; clear() removes it.
+// Shows "simulating 12.3 s of 60 s (20%)" (or "importing 20%") on stderr when it is a
+// terminal; clear() removes it.
 class ProgressLine {
  public:
   explicit ProgressLine(bool enabled);
   void update(double doneSeconds, double totalSeconds);
+  // A core::Progress report: `what` and the share done (units are the work's own).
+  void update(const char* what, std::uint64_t done, std::uint64_t total);
   void clear();
 
  private:
+  bool due();
+
   bool m_enabled;
   bool m_shown = false;
   double m_startedAt;

@@ -42,11 +42,18 @@ Command addExportCommand(CLI::App& app) {
     }
     const auto format = *core::exportFormatFromName(a->format);
     std::string exportError;
+    // Not when the export goes to stdout: on a terminal the two would mix.
+    ProgressLine progress(a->output != "-");
+    const core::Progress report{[&](std::uint64_t done, std::uint64_t total) {
+      progress.update("exporting", done, total);
+      return true;
+    }};
     const bool written = output.produce(
         [&](std::ostream& out) {
-          return core::exportRecording(*recording, format, out, &exportError);
+          return core::exportRecording(*recording, format, out, &exportError, report);
         },
         &error);
+    progress.clear();
     if (!exportError.empty() || !written) {
       std::cerr << "eventscope export: " << (exportError.empty() ? error : exportError) << '\n';
       return static_cast<int>(exportError.empty() ? kRuntimeFailure : kInvalidInput);
@@ -65,7 +72,14 @@ Command addImportCommand(CLI::App& app) {
       ->required()
       ->type_name("RECORDING");
   return [input, output] {
-    const core::ImportResult result = core::importCloudEvents(*input, *output);
+    ProgressLine progress(true);
+    core::ImportOptions options;
+    options.progress.report = [&](std::uint64_t done, std::uint64_t total) {
+      progress.update("importing", done, total);
+      return true;
+    };
+    const core::ImportResult result = core::importCloudEvents(*input, *output, options);
+    progress.clear();
     printDiagnostics(result.errors);
     if (!result.ok()) return static_cast<int>(kInvalidInput);
     std::string error;

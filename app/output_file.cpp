@@ -1,6 +1,5 @@
 #include "output_file.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -19,10 +18,6 @@ std::string reason() {
   return std::strerror(errno);
 }
 }  // namespace
-
-OutputFile::~OutputFile() {
-  if (!m_temporary.empty()) ::unlink(m_temporary.c_str());
-}
 
 bool OutputFile::prepare(const std::string& path, std::string* error) {
   m_path = path;
@@ -47,15 +42,7 @@ bool OutputFile::prepare(const std::string& path, std::string* error) {
     return true;
   }
   m_kind = Kind::Replace;
-  std::string pattern = m_target + ".XXXXXX";
-  const int fd = ::mkstemp(pattern.data());
-  if (fd < 0) {
-    *error = "cannot write " + path + ": " + reason();
-    return false;
-  }
-  ::close(fd);
-  m_temporary = pattern;
-  return true;
+  return m_replacing.prepare(path, error);
 }
 
 bool OutputFile::write(const std::string& text, std::string* error) {
@@ -77,7 +64,7 @@ bool OutputFile::produce(const std::function<bool(std::ostream&)>& writer, std::
     }
     return true;
   }
-  const std::string& path = m_kind == Kind::Direct ? m_target : m_temporary;
+  const std::string& path = m_kind == Kind::Direct ? m_target : m_replacing.temporaryPath();
   {
     std::ofstream out(
         path, std::ios::binary | (m_kind == Kind::Replace ? std::ios::trunc : std::ios::out));
@@ -89,23 +76,7 @@ bool OutputFile::produce(const std::function<bool(std::ostream&)>& writer, std::
     }
   }
   if (m_kind == Kind::Direct) return true;
-  // Durable before it replaces anything: fsync, then rename over the target.
-  const int fd = ::open(m_temporary.c_str(), O_RDONLY | O_CLOEXEC);
-  const bool synced = fd >= 0 && ::fsync(fd) == 0;
-  if (fd >= 0) ::close(fd);
-  // Keep the permissions a file already there had (mkstemp made the new one 0600).
-  std::error_code ec;
-  const fs::perms perms = fs::exists(m_target, ec)
-                              ? fs::status(m_target, ec).permissions()
-                              : fs::perms::owner_read | fs::perms::owner_write |
-                                    fs::perms::group_read | fs::perms::others_read;
-  fs::permissions(m_temporary, perms, ec);
-  if (!synced || ::rename(m_temporary.c_str(), m_target.c_str()) != 0) {
-    *error = "cannot write " + m_path + ": " + reason();
-    return false;
-  }
-  m_temporary.clear();
-  return true;
+  return m_replacing.commit(error);
 }
 
 bool writeStdout(const std::string& text, std::string* error) {

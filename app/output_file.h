@@ -4,6 +4,8 @@
 #include <ostream>
 #include <string>
 
+#include "core/io/replacing_file.h"
+
 namespace eventscope::app {
 
 // Where a command writes a result: stdout ("-"); a regular file, written whole to a temporary
@@ -15,7 +17,6 @@ class OutputFile {
   OutputFile() = default;
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
-  ~OutputFile();
 
   bool prepare(const std::string& path, std::string* error);
   bool write(const std::string& text, std::string* error);
@@ -25,9 +26,9 @@ class OutputFile {
  private:
   enum class Kind { Stdout, Replace, Direct };
   Kind m_kind = Kind::Stdout;
-  std::string m_path;       // as given, for messages
-  std::string m_target;     // symlinks resolved
-  std::string m_temporary;  // Replace: created by prepare(), renamed by write()
+  std::string m_path;               // as given, for messages
+  std::string m_target;             // symlinks resolved
+  core::ReplacingFile m_replacing;  // Replace: created by prepare(), renamed by produce()
 };
 
 // Writes to stdout and checks it worked (a full disk, a closed pipe), saying why not.

@@ -11,6 +11,7 @@
 
 #include "core/bus/key_table.h"
 #include "core/io/cloudevents_parse.h"
+#include "core/io/replacing_file.h"
 #include "core/io/timestamps.h"
 #include "core/metrics/time_series.h"
 #include "core/store/recording_writer.h"
@@ -23,6 +24,7 @@ constexpr std::size_t kChunkBytes = std::size_t{8} << 20;
 constexpr std::size_t kMaxWholeFileBytes = std::size_t{4} << 30;
 constexpr std::size_t kMaxErrors = 100;
 constexpr std::size_t kMaxDistinctPayloads = 100'000;  // remembered for sharing one name
+constexpr std::size_t kProgressEvents = 4096;          // events written between reports
 
 // Turns events, in time order, into recording rows: numbers names, links each event to its
 // cause and chain, and writes the topology and metadata at the end.
@@ -245,12 +247,14 @@ void fillTimes(std::vector<IncomingEvent>& events, std::int64_t& last) {
   }
 }
 
-enum class Streamed { Done, OutOfOrder, Failed };
+enum class Streamed { Done, OutOfOrder, Failed, Cancelled };
 
 // JSON Lines in time order, chunk by chunk straight into the recording.
-Streamed streamLines(const std::string& inputPath, RecordingBuilder& builder,
-                     ImportResult& result) {
+Streamed streamLines(const std::string& inputPath, RecordingBuilder& builder, ImportResult& result,
+                     ProgressMeter& meter) {
   LineChunks chunks(inputPath);
+  std::uint64_t bytesRead = 0;
+  if (!meter.update(0)) return Streamed::Cancelled;
   std::vector<IncomingEvent> events;
   std::int64_t last = 0;
   bool ordered = true;
@@ -270,49 +274,75 @@ Streamed streamLines(const std::string& inputPath, RecordingBuilder& builder,
     if (!ordered) return Streamed::OutOfOrder;
     for (IncomingEvent& e : events)
       builder.add(e);
+    bytesRead += chunk.size();
+    if (!meter.update(bytesRead)) return Streamed::Cancelled;
   }
   if (chunks.failed()) result.errors.push_back({inputPath, 0, 0, "cannot read the file"});
   return result.errors.empty() ? Streamed::Done : Streamed::Failed;
 }
 
 // A batch array, or lines out of time order: everything in memory, sorted (stably) by time.
-bool readAllSorted(const std::string& inputPath, RecordingBuilder& builder, ImportResult& result) {
+// Progress: reading is the first fifth of the file's size, parsing up to half, writing the rest.
+Streamed readAllSorted(const std::string& inputPath, RecordingBuilder& builder,
+                       ImportResult& result, ProgressMeter& meter, std::uint64_t size) {
   std::string text, error;
+  if (!meter.update(0)) return Streamed::Cancelled;
   if (!readWhole(inputPath, text, &error)) {
     result.errors.push_back({inputPath, 0, 0, error});
-    return false;
+    return Streamed::Failed;
   }
+  if (!meter.update(size / 5)) return Streamed::Cancelled;
   std::vector<IncomingEvent> events;
   parseCloudEvents(text, inputPath, 1, events, result.errors);
-  if (!result.errors.empty()) return false;
+  if (!result.errors.empty()) return Streamed::Failed;
   std::string().swap(text);
+  if (!meter.update(size / 2)) return Streamed::Cancelled;
   std::int64_t last = 0;
   fillTimes(events, last);
   std::stable_sort(events.begin(), events.end(),
                    [](const auto& a, const auto& b) { return a.time < b.time; });
-  for (IncomingEvent& e : events)
-    builder.add(e);
-  return true;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    builder.add(events[i]);
+    if ((i + 1) % kProgressEvents == 0 &&
+        !meter.update(size / 2 + (size - size / 2) * (i + 1) / events.size()))
+      return Streamed::Cancelled;
+  }
+  return meter.update(size) ? Streamed::Done : Streamed::Cancelled;
 }
 }  // namespace
 
-ImportResult importCloudEvents(const std::string& inputPath, const std::string& outputPath) {
+ImportResult importCloudEvents(const std::string& inputPath, const std::string& outputPath,
+                               const ImportOptions& options) {
   ImportResult result;
   if (!std::ifstream(inputPath, std::ios::binary)) {
     result.errors.push_back({inputPath, 0, 0, "cannot open the file"});
     return result;
   }
   std::error_code ec;
-  if (std::filesystem::exists(outputPath, ec)) {
+  if (!options.replaceExisting && std::filesystem::exists(outputPath, ec)) {
     result.errors.push_back(
         {outputPath, 0, 0, "cannot import into " + outputPath + ": the file exists"});
     return result;
   }
+  const std::uintmax_t measured = std::filesystem::file_size(inputPath, ec);
+  const std::uint64_t size = ec ? 0 : measured;
+  ProgressMeter meter(options.progress, size);
   // The recording is written beside its final name and renamed once complete, so a broken
-  // input (found half way through a stream) or a failure leaves nothing behind.
-  const std::string partial = outputPath + ".importing";
-  const auto attempt = [&](auto&& read) {
+  // input (found half way through a stream), a cancel or a failure leaves nothing behind.
+  ReplacingFile file;
+  std::string prepareError;
+  if (!file.prepare(outputPath, &prepareError)) {
+    result.errors.push_back({outputPath, 0, 0, prepareError});
+    return result;
+  }
+  const std::string partial = file.temporaryPath();
+  const auto removePartial = [&] {
     std::filesystem::remove(partial, ec);
+    std::filesystem::remove(partial + "-wal", ec);
+    std::filesystem::remove(partial + "-shm", ec);
+  };
+  const auto attempt = [&](auto&& read) {
+    removePartial();  // the writer makes its file itself, and never over an existing one
     std::string error;
     auto writer = store::RecordingWriter::create(partial, {}, &error);
     if (!writer) {
@@ -321,7 +351,7 @@ ImportResult importCloudEvents(const std::string& inputPath, const std::string& 
     }
     RecordingBuilder builder(std::move(writer));
     const Streamed outcome = read(builder);
-    if (outcome != Streamed::Done) return outcome;
+    if (outcome != Streamed::Done) return outcome;  // the writer's file goes below
     if (builder.events() == 0) {
       result.errors.push_back({inputPath, 1, 1, "the file holds no events"});
       return Streamed::Failed;
@@ -334,24 +364,26 @@ ImportResult importCloudEvents(const std::string& inputPath, const std::string& 
     return Streamed::Done;
   };
   const auto whole = [&](RecordingBuilder& builder) {
-    return readAllSorted(inputPath, builder, result) ? Streamed::Done : Streamed::Failed;
+    return readAllSorted(inputPath, builder, result, meter, size);
   };
   Streamed outcome = Streamed::Failed;
   if (startsWithBracket(inputPath)) {
     outcome = attempt(whole);
   } else {
-    outcome = attempt([&](RecordingBuilder& b) { return streamLines(inputPath, b, result); });
+    outcome =
+        attempt([&](RecordingBuilder& b) { return streamLines(inputPath, b, result, meter); });
     if (outcome == Streamed::OutOfOrder) outcome = attempt(whole);
   }
   if (outcome == Streamed::Done) {
-    std::filesystem::rename(partial, outputPath, ec);
-    if (!ec) return result;
-    result.errors.push_back(
-        {outputPath, 0, 0, "cannot create " + outputPath + ": " + ec.message()});
+    // A stale journal of a replaced recording must not be applied to the new file.
+    std::filesystem::remove(file.targetPath() + "-wal", ec);
+    std::filesystem::remove(file.targetPath() + "-shm", ec);
+    std::string error;
+    if (file.commit(&error)) return result;
+    result.errors.push_back({outputPath, 0, 0, error});
   }
-  std::filesystem::remove(partial, ec);
-  std::filesystem::remove(partial + "-wal", ec);
-  std::filesystem::remove(partial + "-shm", ec);
+  result.cancelled = outcome == Streamed::Cancelled;
+  removePartial();
   result.events = 0;
   return result;
 }

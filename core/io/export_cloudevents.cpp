@@ -1,6 +1,7 @@
 // CloudEvents 1.0 (structured mode, JSON), one event per line.
 #include <nlohmann/json.hpp>
 
+#include "core/io/export_pages.h"
 #include "core/io/exporters.h"
 #include "core/io/timestamps.h"
 
@@ -35,9 +36,11 @@ std::string attemptSpanIdOf(const store::RecordedSpan& span) {
   return spanIdOf(h | 0x8000000000000000ULL);
 }
 
-bool exportCloudEvents(const store::Recording& recording, std::ostream& out, std::string* error) {
+bool exportCloudEvents(const store::Recording& recording, std::ostream& out, std::string* error,
+                       const Progress& progress) {
   const std::int64_t epoch = recording.epochUnixNs();
-  return recording.forEachEvent(
+  return forEachEventReporting(
+      recording, progress,
       [&](const store::EventPage& page) {
         for (const store::RecordedEvent& e : page.events) {
           const auto imported = recording.cloudEventAttributes(e.id);

@@ -1,6 +1,7 @@
 // Flat exports: CSV (one row per attempt) and the topology as Graphviz DOT.
 #include <nlohmann/json.hpp>
 
+#include "core/io/export_pages.h"
 #include "core/io/exporters.h"
 #include "core/io/recording_json.h"
 
@@ -33,10 +34,12 @@ std::string dotId(const std::string& text) {
 }
 }  // namespace
 
-bool exportCsv(const store::Recording& recording, std::ostream& out, std::string* error) {
+bool exportCsv(const store::Recording& recording, std::ostream& out, std::string* error,
+               const Progress& progress) {
   out << "event_id,time_s,type,topic,partition,schema,key,correlation_id,causation_id,origin,"
          "service,instance,attempt,start_s,end_s,outcome,detail\n";
-  return recording.forEachEvent(
+  return forEachEventReporting(
+      recording, progress,
       [&](const store::EventPage& page) {
         std::size_t next = 0;
         for (const store::RecordedEvent& e : page.events) {
@@ -62,7 +65,13 @@ bool exportCsv(const store::Recording& recording, std::ostream& out, std::string
       error);
 }
 
-bool exportDot(const store::Recording& recording, std::ostream& out, std::string* error) {
+bool exportDot(const store::Recording& recording, std::ostream& out, std::string* error,
+               const Progress& progress) {
+  // The topology is small: one step, though it may still be cancelled before it starts.
+  if (!progress(0, 1)) {
+    *error = kExportCancelled;
+    return false;
+  }
   const auto topology = nlohmann::json::parse(recording.meta("topology"), nullptr, false);
   if (!topology.is_object()) {
     *error = recording.path() + ": the recording has no topology to draw";
@@ -118,6 +127,7 @@ bool exportDot(const store::Recording& recording, std::ostream& out, std::string
       }
     }
     out << "}\n";
+    progress(1, 1);
     return true;
   } catch (const nlohmann::json::exception& e) {
     *error = recording.path() + ": the recording's topology is damaged (" + e.what() + ")";
@@ -135,23 +145,23 @@ std::optional<ExportFormat> exportFormatFromName(const std::string& name) {
 }
 
 bool exportRecording(const store::Recording& recording, ExportFormat format, std::ostream& out,
-                     std::string* error) {
+                     std::string* error, const Progress& progress) {
   bool ok = false;
   switch (format) {
     case ExportFormat::CloudEvents:
-      ok = exportCloudEvents(recording, out, error);
+      ok = exportCloudEvents(recording, out, error, progress);
       break;
     case ExportFormat::Otlp:
-      ok = exportOtlp(recording, out, error);
+      ok = exportOtlp(recording, out, error, progress);
       break;
     case ExportFormat::Jaeger:
-      ok = exportJaeger(recording, out, error);
+      ok = exportJaeger(recording, out, error, progress);
       break;
     case ExportFormat::Csv:
-      ok = exportCsv(recording, out, error);
+      ok = exportCsv(recording, out, error, progress);
       break;
     case ExportFormat::Dot:
-      ok = exportDot(recording, out, error);
+      ok = exportDot(recording, out, error, progress);
       break;
   }
   out.flush();

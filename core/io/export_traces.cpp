@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/io/export_pages.h"
 #include "core/io/exporters.h"
 #include "core/io/recording_json.h"
 
@@ -82,7 +83,8 @@ ordered_json otlpConsumerSpan(const store::RecordedSpan& s, const store::Recorde
 }
 }  // namespace
 
-bool exportOtlp(const store::Recording& recording, std::ostream& out, std::string* error) {
+bool exportOtlp(const store::Recording& recording, std::ostream& out, std::string* error,
+                const Progress& progress) {
   // One resource per service; publishers that are not services (producers) get their own.
   // Events are grouped by resource in memory only as spans of one page at a time, by writing
   // one resourceSpans entry per (resource, page).
@@ -97,7 +99,8 @@ bool exportOtlp(const store::Recording& recording, std::ostream& out, std::strin
     out << (first ? "" : ",") << entry.dump();
     first = false;
   };
-  const bool ok = recording.forEachEvent(
+  const bool ok = forEachEventReporting(
+      recording, progress,
       [&](const store::EventPage& page) {
         std::map<std::string, ordered_json> byService;
         std::map<std::uint64_t, const store::RecordedEvent*> events;
@@ -117,7 +120,8 @@ bool exportOtlp(const store::Recording& recording, std::ostream& out, std::strin
   return ok;
 }
 
-bool exportJaeger(const store::Recording& recording, std::ostream& out, std::string* error) {
+bool exportJaeger(const store::Recording& recording, std::ostream& out, std::string* error,
+                  const Progress& progress) {
   // Jaeger's "traces" response: one entry per trace (correlation id), spans in microseconds.
   const std::int64_t epoch = recording.epochUnixNs();
   out << "{\"data\":[";
@@ -125,8 +129,14 @@ bool exportJaeger(const store::Recording& recording, std::ostream& out, std::str
   store::EventQuery roots;
   roots.limit = 500;
   store::EventPage page;
+  ProgressMeter meter(progress, progress.report ? recordedEventCount(recording) : 0);
+  std::uint64_t scanned = 0;  // events looked at for roots: progress through the recording
   bool ok = true;
   do {
+    if (!meter.update(scanned)) {
+      *error = kExportCancelled;
+      return false;
+    }
     if (!recording.events(roots, page, error)) return false;
     for (const auto& root : page.events) {
       if (root.correlation != root.id) continue;  // not the start of a chain
@@ -192,7 +202,9 @@ bool exportJaeger(const store::Recording& recording, std::ostream& out, std::str
       firstTrace = false;
     }
     if (!page.events.empty()) roots.afterId = page.events.back().id;
+    scanned += page.events.size();
   } while (page.more && ok);
+  meter.update(scanned);
   out << "],\"total\":0,\"limit\":0,\"offset\":0,\"errors\":null}\n";
   return ok;
 }
