@@ -85,6 +85,7 @@ std::unique_ptr<Recording> Recording::open(const std::string& path, std::string*
   try {
     auto db =
         std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+    db->setBusyTimeout(2'000);  // a writer's checkpoint may hold the file for a moment
     harden(db->getHandle());
     const int applicationId = db->execAndGet("PRAGMA application_id").getInt();
     if (applicationId != kApplicationId) {

@@ -123,6 +123,9 @@ std::unique_ptr<RecordingWriter> RecordingWriter::create(const std::string& path
     fs::remove(creating, ec);
     auto db =
         std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+    // A reader that opens the file meanwhile (the GUI's event log tails a live recording)
+    // briefly locks the WAL index: wait for it rather than fail the recording.
+    db->setBusyTimeout(10'000);
     db->exec(options.fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     db->exec("PRAGMA cache_size=-8192");  // 8 MiB: enough for the b-trees' hot right edges
     return std::unique_ptr<RecordingWriter>(new RecordingWriter(std::move(db), options));

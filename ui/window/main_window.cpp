@@ -164,6 +164,7 @@ void MainWindow::createFileActions() {
   QAction* quit = makeAction(this, "quit", tr("&Quit"), {}, QKeySequence::Quit);
   connect(newAction, &QAction::triggered, this, [this] {
     if (!maybeSave()) return;
+    leaveRecording();
     m_document->newModel();
     showCanvas();
   });
@@ -181,6 +182,8 @@ void MainWindow::createFileActions() {
     });
   }
   m_recentMenu = file->addMenu(tr("Open &Recent"));
+  file->addSeparator();
+  addExchangeActions(file);
   file->addSeparator();
   file->addAction(saveAction);
   file->addAction(saveAsAction);

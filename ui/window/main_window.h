@@ -118,6 +118,9 @@ class MainWindow : public QMainWindow {
   // main_window_debug.cpp: recordings, the timeline, the debugger docks
   void createTimeline();
   void createDebugDocks();
+  void addExchangeActions(QMenu* file);
+  void exportImage(QWidget* widget, const QString& what);
+  void updateExchangeActions();
   QDockWidget* addDebugDock(QWidget* panel, const QString& title, const QString& name);
   void setRecordingMode(bool on);
   void leaveRecording();
@@ -136,6 +139,7 @@ class MainWindow : public QMainWindow {
   TimelineBar* m_timeline;
   RecordingPlayer* m_player;
   bool m_recordingMode = false;
+  QString m_lastRecording;  // the last recording a live run completed (for Export Recording)
   TracePanel* m_trace;
   QDockWidget* m_traceDock;  // tabbed with the charts, like the event log and dead letters
   EventLogPanel* m_eventLog;

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
@@ -16,6 +17,7 @@
 #include "core/io/scenario_writer.h"
 #include "core/io/units.h"
 #include "ui/charts/charts_panel.h"
+#include "ui/common/image_export.h"
 #include "ui/controller/recording_player.h"
 #include "ui/editor/scenario_document.h"
 #include "ui/timeline/timeline_bar.h"
@@ -25,6 +27,7 @@
 #include "ui/trace/trace_panel.h"
 #include "ui/window/dead_letter_panel.h"
 #include "ui/window/event_log_panel.h"
+#include "ui/window/exchange_dialogs.h"
 #include "ui/window/main_window.h"
 #include "ui/window/properties_panel.h"
 
@@ -177,6 +180,53 @@ void MainWindow::moveTo(core::SimTime t) {
   }
 }
 
+void MainWindow::addExchangeActions(QMenu* file) {
+  auto* import = new QAction(tr("&Import CloudEvents…"), this);
+  import->setObjectName(QStringLiteral("importCloudEvents"));
+  import->setToolTip(
+      tr("Make a recording from CloudEvents (JSON batch or JSON Lines) and open it"));
+  connect(import, &QAction::triggered, this, [this] {
+    if (!maybeSave()) return;
+    const QString recording = importCloudEventsInteractive(this);
+    if (!recording.isEmpty()) openRecording(recording);
+  });
+  auto* exportRecording = new QAction(tr("&Export Recording…"), this);
+  exportRecording->setObjectName(QStringLiteral("exportRecording"));
+  exportRecording->setToolTip(tr("Write the recording as CloudEvents, OTLP, Jaeger, CSV or DOT"));
+  connect(exportRecording, &QAction::triggered, this, [this] {
+    const QString path = m_recordingMode ? m_player->path() : m_lastRecording;
+    const QString written = exportRecordingInteractive(this, path);
+    if (!written.isEmpty()) statusBar()->showMessage(tr("Exported to %1").arg(written), 8000);
+  });
+  file->addAction(import);
+  file->addAction(exportRecording);
+  QMenu* images = file->addMenu(tr("Export &Image"));
+  images->setObjectName(QStringLiteral("exportImageMenu"));
+  connect(images->addAction(tr("&Topology…")), &QAction::triggered, this,
+          [this] { exportImage(m_view, tr("Topology")); });
+  connect(images->addAction(tr("&Charts…")), &QAction::triggered, this, &MainWindow::exportChart);
+  connect(images->addAction(tr("T&race…")), &QAction::triggered, this,
+          [this] { exportImage(m_trace, tr("Trace")); });
+  updateExchangeActions();
+}
+
+void MainWindow::exportImage(QWidget* widget, const QString& what) {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the %1").arg(what.toLower()),
+                                                    what.toLower() + QStringLiteral(".png"),
+                                                    tr("PNG image (*.png);;SVG drawing (*.svg)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!saveWidgetImage(widget, path, what, &error))
+    QMessageBox::warning(this, tr("Not exported"), error);
+  else
+    statusBar()->showMessage(tr("Saved %1").arg(path), 6000);
+}
+
+void MainWindow::updateExchangeActions() {
+  if (QAction* a = action(QStringLiteral("exportRecording")))
+    a->setEnabled(m_recordingMode || (!m_lastRecording.isEmpty() && !m_controller->recording()));
+}
+
 void MainWindow::redrive(const std::vector<std::uint64_t>& ids) {
   if (m_recordingMode) {
     if (m_player->derivedModel() || !m_runnable) {
@@ -267,6 +317,7 @@ void MainWindow::setRecordingMode(bool on) {
     m_charts->setCursorTime(std::nullopt);
   }
   m_timeline->setPlaying(false);
+  updateExchangeActions();
   updateTitle();
   onStateChanged(m_controller->state());
 }

@@ -156,6 +156,8 @@ void MainWindow::createRunActions() {
   connect(m_controller, &RunController::recordingFinished, this,
           [this](const QString& path, const QString& error) {
             m_eventLog->setLive(false);  // one last read of the complete file
+            if (error.isEmpty()) m_lastRecording = path;
+            updateExchangeActions();
             if (error.isEmpty())
               statusBar()->showMessage(tr("Recorded %1").arg(path), 8000);
             else
@@ -220,6 +222,7 @@ void MainWindow::onStateChanged(RunController::State state) {
   action(QStringLiteral("step"))->setEnabled(m_runnable && !running && !finished);
   action(QStringLiteral("reset"))->setEnabled(m_runnable);
   action(QStringLiteral("record"))->setEnabled(m_runnable && !m_controller->recording());
+  updateExchangeActions();
   if (finished) {
     statusBar()->showMessage(tr("The run is complete: Reset (Ctrl+R) runs it again"), 8000);
     m_speedLabel->setText(tr("finished"));

@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -12,11 +13,13 @@
 #include "support/ui_test_support.h"
 #include "ui/charts/charts_panel.h"
 #include "ui/controller/recording_player.h"
+#include "ui/models/dead_letter_model.h"
 #include "ui/models/event_log_model.h"
 #include "ui/timeline/timeline_bar.h"
 #include "ui/topology/service_item.h"
 #include "ui/topology/topology_scene.h"
 #include "ui/trace/trace_panel.h"
+#include "ui/window/dead_letter_panel.h"
 #include "ui/window/event_log_panel.h"
 #include "ui/window/main_window.h"
 
@@ -115,6 +118,39 @@ TEST(MainWindowRecordingTest, TheEventLogAndTheTraceMoveTheCursor) {
   QSignalSpy moved(window.player(), &RecordingPlayer::timeChanged);
   Q_EMIT window.trace()->timeRequested(t + core::kMillisecond);
   EXPECT_EQ(window.player()->time(), t + core::kMillisecond);
+}
+
+// The walk-through: a dead letter found in a recording is redriven from a live run of
+// the recording's model at the cursor, and flows again.
+TEST(MainWindowRecordingTest, ADeadLetterOfARecordingIsRedrivenLive) {
+  core::testing::TempDir dir;
+  core::Scenario demo = core::testing::demoScenario("order-pipeline.yaml");
+  demo.duration = 20 * kSecond;  // k13 is a poison key: its orders are dead-lettered
+  core::testing::recordScenario(demo, dir.file("run.evrec"), 4096);
+  MainWindow window;
+  window.resize(1400, 900);
+  window.show();
+  ASSERT_TRUE(window.openFile(QString::fromStdString(dir.file("run.evrec")), nullptr, true));
+  DeadLetterModel* letters = window.deadLetters()->model();
+  ASSERT_GT(letters->rowCount(), 0);
+  QTableView* table = window.deadLetters()->table();
+  table->selectRow(0);
+  const DeadLetterEntry* entry = letters->entry(0);
+  ASSERT_NE(entry, nullptr);
+  const core::SimTime at = entry->letter.at;
+  window.moveTo(at);
+  ASSERT_TRUE(window.deadLetters()->redriveButton()->isEnabled());
+
+  QSignalSpy applied(window.controller(), &RunController::faultApplied);
+  QSignalSpy refused(window.controller(), &RunController::faultRefused);
+  window.deadLetters()->redriveButton()->click();
+  EXPECT_FALSE(window.recordingMode());
+  window.controller()->sync();
+  ASSERT_TRUE(waitUntil([&] { return applied.count() + refused.count() > 0; }));
+  ASSERT_EQ(applied.count(), 1) << (refused.isEmpty()
+                                        ? std::string()
+                                        : refused.front().at(0).toString().toStdString());
+  EXPECT_TRUE(applied.front().at(0).toString().contains(QStringLiteral("redrove 1")));
 }
 
 TEST(MainWindowRecordingTest, ABrokenRecordingChangesNothing) {
