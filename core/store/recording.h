@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/bus/external_input.h"
+#include "core/metrics/time_series.h"
 #include "core/model/sim_time.h"
 #include "core/store/schema.h"
 
@@ -123,6 +124,10 @@ class Recording {
   bool series(std::uint32_t service, std::int32_t queue, const std::string& column, SimTime from,
               SimTime to, std::size_t maxPoints, std::vector<SeriesPoint>& out,
               std::string* error) const;
+
+  // Every metric bucket of the run as the live run's TimeSeries (per service and per queue), for
+  // charts of a recorded run. Buckets a run did not reach are left at zero.
+  bool timeSeries(TimeSeries& out, std::string* error) const;
 
   // Calls `visit` with every event in id order, a page at a time, with the page's spans.
   bool forEachEvent(const std::function<void(const EventPage&)>& visit, std::string* error) const;
