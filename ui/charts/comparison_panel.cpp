@@ -101,6 +101,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
   splitter->addWidget(lower);
   splitter->setStretchFactor(0, 3);
   splitter->setStretchFactor(1, 2);
+  splitter->setSizes({600, 400});  // the chart first: the table's size hint would take most
   layout->addWidget(splitter, 1);
 
   connect(m_metricBox, &QComboBox::currentIndexChanged, this,

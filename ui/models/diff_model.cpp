@@ -186,6 +186,8 @@ QVariant DiffModel::sectionData(int section, int column, int role) const {
   }
   if (role == SectionRole) return sectionName(section);
   if (role == VerdictRole) return worse > 0 ? Worse : better > 0 ? Better : Unchanged;
+  if (role == Qt::TextAlignmentRole && column != Figure)
+    return QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
   if (role == Qt::FontRole) {
     QFont font;
     font.setBold(true);
