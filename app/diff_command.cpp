@@ -4,8 +4,8 @@
 
 #include "cli_support.h"
 #include "commands.h"
-#include "core/io/recording_json.h"
 #include "core/io/run_diff.h"
+#include "core/store/stored_report.h"
 #include "output_file.h"
 
 namespace eventscope::app {
@@ -16,31 +16,11 @@ struct DiffArguments {
   bool json = false;
 };
 
-// The run report a recording keeps; false, with the reason, if it has none.
-bool storedReport(const std::string& path, core::RunReport& report, std::string* error) {
-  auto recording = core::store::Recording::open(path, error);
-  if (!recording) return false;
-  core::store::RecordingSummary summary;
-  if (!recording->summary(summary, error)) return false;
-  if (summary.reportJson.empty()) {
-    *error = path + ": the recording holds no run report (" +
-             (summary.source == "import" ? std::string("it was imported, not simulated")
-                                         : std::string("its run did not finish")) +
-             ")";
-    return false;
-  }
-  const auto json = nlohmann::ordered_json::parse(summary.reportJson, nullptr, false);
-  if (json.is_discarded() || !json.is_object() || !core::reportFromJson(json, report)) {
-    *error = path + ": the recording's run report is damaged";
-    return false;
-  }
-  return true;
-}
-
 int diff(const DiffArguments& args) {
   core::RunReport a, b;
   std::string error;
-  if (!storedReport(args.a, a, &error) || !storedReport(args.b, b, &error)) {
+  if (!core::store::readStoredReport(args.a, a, &error) ||
+      !core::store::readStoredReport(args.b, b, &error)) {
     std::cerr << "eventscope diff: " << error << '\n';
     return kInvalidInput;
   }

@@ -5,8 +5,7 @@
 #include "cli_support.h"
 #include "commands.h"
 #include "core/io/scenario_reader.h"
-#include "core/store/recorded_inputs.h"
-#include "core/store/replay_setup.h"
+#include "core/store/what_if.h"
 #include "simulate.h"
 
 namespace eventscope::app {
@@ -19,34 +18,26 @@ struct ReplayArguments {
 };
 
 int replay(const ReplayArguments& args) {
-  std::string error;
-  auto recording = core::store::Recording::open(args.recording, &error);
-  if (!recording) {
-    std::cerr << "eventscope replay: " << error << '\n';
-    return kInvalidInput;
-  }
   core::ScenarioReadResult read = core::readScenarioFile(args.scenario);
   printDiagnostics(read.errors);
   if (!read.ok()) return kInvalidInput;
-  core::Scenario scenario = std::move(*read.scenario);
-  std::vector<std::string> notes;
-  if (!core::store::prepareReplay(*recording, scenario, notes, &error)) {
-    std::cerr << "eventscope replay: cannot replay " << args.recording << " into " << args.scenario
-              << ": " << error << '\n';
+  std::string error;
+  auto whatIf = core::store::WhatIf::prepare(args.recording, std::move(*read.scenario), &error);
+  if (!whatIf) {
+    std::cerr << "eventscope replay: " << error << '\n';
     return kInvalidInput;
   }
-  for (const std::string& note : notes)
+  for (const std::string& note : whatIf->notes())
     std::cerr << "eventscope replay: note: " << note << '\n';
 
-  core::store::RecordedInputs inputs(*recording);
   SimulateOptions options = args.simulate;
-  options.inputs = &inputs;
+  options.inputs = &whatIf->inputs();
   options.recording.source = "replay";
   options.recording.origin = args.recording;
   options.recording.scenarioText = readWholeFile(args.scenario);
-  const int code = simulate(scenario, std::move(options));
+  const int code = simulate(whatIf->scenario(), std::move(options));
   if (code == kSuccess && !args.simulate.quiet) {
-    std::cerr << "eventscope replay: " << inputs.delivered() << " recorded inputs of "
+    std::cerr << "eventscope replay: " << whatIf->inputs().delivered() << " recorded inputs of "
               << args.recording << " driven through " << args.scenario << '\n';
   }
   return code;

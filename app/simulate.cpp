@@ -1,71 +1,15 @@
 #include "simulate.h"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <iostream>
-#include <memory>
 
 #include "cli_support.h"
 #include "core/io/report_json.h"
 #include "core/io/report_summary.h"
-#include "core/io/timestamps.h"
-#include "core/sim/run_scenario.h"
+#include "core/store/recorded_run.h"
 #include "output_file.h"
 
 namespace eventscope::app {
-
-namespace {
-// Where a recording goes: straight into the file, or (to replace one) into a temporary file
-// beside it that takes its place once the run is complete.
-struct RecordingTarget {
-  std::string path, writing;
-};
-
-std::unique_ptr<core::store::Recorder> startRecording(const SimulateOptions& options,
-                                                      const core::Scenario& scenario,
-                                                      core::SimTime bucket, RecordingTarget& target,
-                                                      std::string* error) {
-  namespace fs = std::filesystem;
-  target.path = options.record;
-  target.writing = options.record;
-  std::error_code ec;
-  if (fs::exists(options.record, ec)) {
-    if (!options.overwrite) {
-      *error = "cannot record to " + options.record +
-               ": the file exists (add --overwrite to replace it)";
-      return nullptr;
-    }
-    target.writing = options.record + ".recording-" + std::to_string(::getpid());
-  }
-  auto writer = core::store::RecordingWriter::create(target.writing,
-                                                     {.fullSync = options.sync == "full"}, error);
-  if (!writer) return nullptr;
-  core::store::RecordingInfo info = options.recording;
-  info.startedAt = core::isoTimeNow();
-  info.epochUnixNs = core::unixNowNs();
-  return std::make_unique<core::store::Recorder>(std::move(writer), std::move(info),
-                                                 scenario.warmup, bucket);
-}
-
-bool finishRecording(core::store::Recorder& recorder, const core::RunReport& report,
-                     const RecordingTarget& target, std::string* error) {
-  if (!recorder.finish(&report, error)) {
-    *error = "the recording " + target.writing + " is incomplete: " + *error;
-    return false;
-  }
-  if (target.writing != target.path) {
-    std::error_code ec;
-    std::filesystem::rename(target.writing, target.path, ec);
-    if (ec) {
-      *error = "cannot replace " + target.path + ": " + ec.message() + " (the new recording is " +
-               target.writing + ")";
-      return false;
-    }
-  }
-  return true;
-}
-}  // namespace
 
 void addSimulateOptions(CLI::App& command, SimulateOptions& options) {
   command
@@ -104,31 +48,26 @@ int simulate(const core::Scenario& scenario, SimulateOptions options) {
   if (!options.report.empty() && !report.prepare(options.report, &error)) {
     return fail(error, kRuntimeFailure);  // before the run, so no work is lost
   }
-  const core::SimTime bucket = core::chooseBucketWidth(scenario.duration);
-  RecordingTarget target;
-  std::unique_ptr<core::store::Recorder> recorder;
-  if (!options.record.empty()) {
-    recorder = startRecording(options, scenario, bucket, target, &error);
-    if (!recorder) return fail(error, kRuntimeFailure);
-  }
+  std::error_code ec;
+  if (!options.record.empty() && !options.overwrite && std::filesystem::exists(options.record, ec))
+    return fail("cannot record to " + options.record + ": the file exists (add --overwrite to " +
+                    "replace it)",
+                kRuntimeFailure);
 
   ProgressLine progress(!options.quiet);
-  core::RunOptions run;
-  run.bucketWidth = bucket;
-  run.observer = recorder.get();
+  core::store::RecordedRunOptions run;
+  run.record = options.record;
+  run.overwrite = options.overwrite;
+  run.fullSync = options.sync == "full";
+  run.info = options.recording;
   run.inputs = options.inputs;
   run.progress = [&](core::SimTime now, core::SimTime end) {
     progress.update(core::toSeconds(now), core::toSeconds(end));
   };
-  const core::RunResult result = core::runScenario(scenario, run);
+  const core::store::RecordedRun recorded = core::store::runRecorded(scenario, run);
   progress.clear();
-  if (options.inputs != nullptr && !options.inputs->error().empty()) {
-    // The inputs stopped short: the run (and a recording of it) would mislead.
-    return fail("the replay stopped: " + options.inputs->error(), kRuntimeFailure);
-  }
-  if (recorder && !finishRecording(*recorder, result.report, target, &error)) {
-    return fail(error, kRuntimeFailure);
-  }
+  if (!recorded.ok) return fail(recorded.error, kRuntimeFailure);
+  const core::RunResult& result = recorded.result;
 
   if (options.report != "-" && !writeStdout(core::formatReportSummary(result.report), &error)) {
     return fail(error, kRuntimeFailure);

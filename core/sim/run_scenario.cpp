@@ -22,17 +22,25 @@ RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   Engine engine(scenario, observer);
   if (options.inputs != nullptr) engine.bus().replayInputs(*options.inputs);
-  if (options.progress) {
-    // Advance in slices of simulated time so the caller can show progress.
+  bool cancelled = false;
+  if (options.progress || options.cancelled) {
+    // Advance in slices of simulated time so the caller can show progress or stop.
     const SimTime slice = std::max<SimTime>(1, scenario.duration / 200);
-    for (SimTime t = slice; engine.advanceTo(t); t += slice)
-      options.progress(engine.now(), engine.end());
+    for (SimTime t = slice; engine.advanceTo(t); t += slice) {
+      if (options.progress) options.progress(engine.now(), engine.end());
+      if (options.cancelled && options.cancelled()) {
+        cancelled = true;
+        break;
+      }
+    }
+    // The last slice ends the run (advanceTo says false): report it done too.
+    if (!cancelled && options.progress) options.progress(engine.now(), engine.end());
   } else {
     engine.run();
   }
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
   RunResult result{metrics.report(wall.count(), engine.engineEvents(), engine.overflowed()),
-                   metrics.series()};
+                   metrics.series(), cancelled};
   return result;
 }
 

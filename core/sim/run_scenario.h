@@ -17,11 +17,14 @@ struct RunOptions {
   ExternalInputSource* inputs = nullptr;
   // Called after each 1/200 of the simulated duration with the time reached (for progress).
   std::function<void(SimTime now, SimTime end)> progress;
+  // Asked after each such slice: true stops the run there (the GUI's Cancel).
+  std::function<bool()> cancelled;
 };
 
 struct RunResult {
   RunReport report;
   TimeSeries series;
+  bool cancelled = false;  // stopped by RunOptions::cancelled before the end
 };
 
 // Runs a scenario headless from start to end and returns its report and time series.

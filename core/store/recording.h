@@ -128,8 +128,8 @@ class Recording {
               SimTime to, std::size_t maxPoints, std::vector<SeriesPoint>& out,
               std::string* error) const;
 
-  // Every metric bucket of every service and queue, as the run's charts had them (buckets a
-  // service has no row for are zero). At most ~1000 buckets per series: cheap to hold.
+  // Every metric bucket of the run as the live run's TimeSeries (per service and per queue), for
+  // charts of a recorded run. Buckets a run did not reach are left at zero.
   bool timeSeries(TimeSeries& out, std::string* error) const;
 
   // Who published onto which topic, and what caused it: one row per distinct (origin, topic,
