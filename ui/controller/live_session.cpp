@@ -31,8 +31,8 @@ bool LiveSession::advance(double speed, WallClock::duration budget) {
     const auto target = m_anchorSim + static_cast<core::SimTime>(elapsed * speed * 1e9);
     // Advance in chunks so a slow model still returns within the budget; when it cannot keep
     // up, the pacing restarts from where it got (it slows down instead of bursting later).
-    while (engine->now() < target && !engine->finished()) {
-      const core::SimTime next = std::min(target, engine->now() + m_chunk);
+    while (engine->now() < std::min(target, holdAt) && !engine->finished()) {
+      const core::SimTime next = std::min({target, engine->now() + m_chunk, holdAt});
       const auto before = WallClock::now();
       engine->advanceTo(next);
       const auto took = WallClock::now() - before;
@@ -47,9 +47,9 @@ bool LiveSession::advance(double speed, WallClock::duration budget) {
       }
     }
   } else {
-    while (!engine->finished() && WallClock::now() - start < budget) {
+    while (!engine->finished() && engine->now() < holdAt && WallClock::now() - start < budget) {
       const auto before = WallClock::now();
-      engine->advanceTo(engine->now() + m_chunk);
+      engine->advanceTo(std::min(engine->now() + m_chunk, holdAt));
       const auto took = WallClock::now() - before;
       if (took < std::chrono::milliseconds(2))
         m_chunk = std::min(m_chunk * 2, kMaxChunk);

@@ -28,6 +28,7 @@ struct LiveSession {
   void anchor(WallClock::time_point wall);
   // Advances the engine for at most `budget` of wall time: towards the paced target, or as far
   // as it gets when speed is kMaxSpeed (0). Returns false once the run has ended.
+  // Never past holdAt: something is due there (a person's fault, done again after a rewind).
   bool advance(double speed, WallClock::duration budget);
   // complete: false while running, when a large list of dead letters may wait for a later
   // snapshot instead of being copied 60 times a second.
@@ -42,6 +43,7 @@ struct LiveSession {
   core::ObserverFanout fanout;
   std::unique_ptr<core::Engine> engine;
   WallClock::time_point started = WallClock::now();
+  core::SimTime holdAt = core::kNever;
 
  private:
   struct RateSample {

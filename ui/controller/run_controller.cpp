@@ -97,6 +97,50 @@ void RunController::reset() {
   });
 }
 
+void RunController::rewindTo(core::SimTime t) {
+  post([this, t, generation = newGeneration()] {
+    if (!m_session || m_state.load() == State::Running) return;
+    // Everything the person did, before and after t, is done again when its time comes.
+    std::vector<Intervention> history = std::move(m_interventions);
+    history.insert(history.end(), std::make_move_iterator(m_pending.begin()),
+                   std::make_move_iterator(m_pending.end()));
+    startSession(m_session->scenario, {});
+    m_sessionGeneration = generation;
+    m_pending = std::move(history);
+    m_replaying = true;  // what happened before t happened already: no news
+    advanceWithPending(t);
+    m_replaying = false;
+    setState(m_session->engine->finished() ? State::Finished : State::Paused);
+  });
+}
+
+void RunController::logIntervention(Intervention intervention) {
+  intervention.at = m_session->engine->now();
+  m_interventions.push_back(std::move(intervention));
+}
+
+void RunController::applyDue() {
+  while (!m_pending.empty() && m_pending.front().at <= m_session->engine->now()) {
+    Intervention due = std::move(m_pending.front());
+    m_pending.erase(m_pending.begin());
+    if (due.fault)
+      applyFault(*due.fault);
+    else
+      applyRedrive(due.redrive);
+  }
+  m_session->holdAt = m_pending.empty() ? core::kNever : m_pending.front().at;
+}
+
+void RunController::advanceWithPending(core::SimTime t) {
+  applyDue();
+  while (!m_pending.empty() && m_pending.front().at <= t && !m_session->engine->finished()) {
+    m_session->engine->advanceTo(m_pending.front().at);
+    applyDue();
+  }
+  m_session->engine->advanceTo(t);
+  applyDue();
+}
+
 void RunController::run() {
   post([this] {
     if (!m_session || m_session->engine->finished()) return;
@@ -114,7 +158,9 @@ void RunController::pause() {
 void RunController::step() {
   post([this] {
     if (!m_session || m_state.load() == State::Running) return;
-    if (!m_session->engine->step()) {
+    const bool more = m_session->engine->step();
+    applyDue();
+    if (!more) {
       finishRecording(false);
       setState(State::Finished);
     } else {
@@ -126,7 +172,7 @@ void RunController::step() {
 void RunController::advanceTo(core::SimTime t) {
   post([this, t] {
     if (!m_session || m_state.load() == State::Running) return;
-    m_session->engine->advanceTo(t);
+    advanceWithPending(t);
     if (m_session->engine->finished()) {
       finishRecording(false);
       setState(State::Finished);
@@ -143,21 +189,32 @@ void RunController::setSpeed(double speed) {
   });
 }
 
+// A new intervention changes the past of everything still pending: that future is dropped.
 void RunController::inject(const LiveFault& fault) {
-  post([this, fault] { applyFault(fault); });
+  post([this, fault] {
+    if (m_session) m_session->holdAt = core::kNever;
+    m_pending.clear();
+    applyFault(fault);
+  });
 }
 
 void RunController::redrive(std::vector<std::uint64_t> deadLetterEventIds) {
-  post([this, ids = std::move(deadLetterEventIds)] { applyRedrive(ids); });
+  post([this, ids = std::move(deadLetterEventIds)] {
+    if (m_session) m_session->holdAt = core::kNever;
+    m_pending.clear();
+    applyRedrive(ids);
+  });
 }
 
 void RunController::refuse(const std::string& reason) {
+  if (m_replaying) return;
   QMetaObject::invokeMethod(
       this, [this, message = QString::fromStdString(reason)] { Q_EMIT faultRefused(message); },
       Qt::QueuedConnection);
 }
 
 void RunController::applied(const std::string& description) {
+  if (m_replaying) return;
   QMetaObject::invokeMethod(
       this,
       [this, text = QString::fromStdString(description), at = m_session->engine->now()] {
@@ -189,6 +246,8 @@ void RunController::startSession(core::Scenario scenario, QString recordTo) {
     }
   }
   m_recording.store(recorder != nullptr);
+  m_interventions.clear();
+  m_pending.clear();
   m_session = std::make_unique<LiveSession>(scenario, std::move(recorder),
                                             m_recording.load() ? recordTo : QString());
   setState(State::Ready);
@@ -282,6 +341,7 @@ void RunController::applyFault(const LiveFault& fault) {
       break;
   }
   if (refused) return;
+  logIntervention({.fault = fault});
   std::string description = describeFault(scenario, fault);
   if (fault.kind == Kind::InjectPoison || fault.kind == Kind::InjectSchema) {
     const core::InjectSpec injected = *planInjection(scenario, fault).injection;
@@ -308,7 +368,9 @@ void RunController::publish(bool force) {
 }
 
 void RunController::advanceSlice() {
-  if (!m_session->advance(m_speed.load(), kSliceBudget)) {
+  const bool more = m_session->advance(m_speed.load(), kSliceBudget);
+  applyDue();
+  if (!more) {
     finishRecording(false);
     // The last picture first: whoever hears "finished" finds the final state in latest().
     publish(true);

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -47,6 +48,11 @@ class RunController : public QObject {
   void advanceTo(core::SimTime t);
   // Back to time 0 with the same model.
   void reset();
+  // While paused, ready or finished: back (or on) to simulated time t by running the model
+  // again from 0, with the live faults and redrives made before t applied again at their
+  // times (the engine is deterministic, so this is the run that happened). Interventions made
+  // after t are dropped: the run goes on from t without them. A recording in progress ends.
+  void rewindTo(core::SimTime t);
   void setSpeed(double speed);
   // A new session that records to `path` when it runs (from time 0).
   void record(const QString& path);
@@ -87,6 +93,16 @@ class RunController : public QObject {
   void finishRecording(bool stoppedEarly);
   void applyFault(const LiveFault& fault);
   void applyRedrive(const std::vector<std::uint64_t>& ids);  // run_controller_redrive.cpp
+  // What a person did to this session, in order, for rewindTo to do again.
+  struct Intervention {
+    core::SimTime at = 0;
+    std::optional<LiveFault> fault;
+    std::vector<std::uint64_t> redrive;
+  };
+  void logIntervention(Intervention intervention);
+  // Runs the engine to t, doing the pending interventions due on the way at their times.
+  void advanceWithPending(core::SimTime t);
+  void applyDue();
   void refuse(const std::string& reason);
   void applied(const std::string& description);
 
@@ -106,7 +122,10 @@ class RunController : public QObject {
 
   // Worker thread only:
   std::unique_ptr<LiveSession> m_session;
-  std::uint64_t m_sessionGeneration = 0;  // the generation m_session belongs to
+  std::vector<Intervention> m_interventions;  // of m_session, done
+  std::vector<Intervention> m_pending;        // after a rewind: to do again at their times
+  bool m_replaying = false;                   // rewindTo applies them again: no signals
+  std::uint64_t m_sessionGeneration = 0;      // the generation m_session belongs to
 };
 
 }  // namespace eventscope::ui

@@ -70,6 +70,7 @@ void RunController::applyRedrive(const std::vector<std::uint64_t>& ids) {
   }
   if (!refusals.empty()) refuse("Not redriven: " + joinReasons(refusals));
   if (published.empty() && waiting.empty()) return;
+  logIntervention({.redrive = ids});
   std::string description;
   for (const auto& [topic, count] : published)
     description += (description.empty() ? "redrove " : ", ") + events(count) + " to " + topic;

@@ -22,6 +22,7 @@
 #include <QUrl>
 
 #include "ui/charts/charts_panel.h"
+#include "ui/charts/comparison_panel.h"
 #include "ui/controller/recording_player.h"
 #include "ui/editor/model_editor.h"
 #include "ui/editor/scenario_document.h"
@@ -71,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
 
   createDocks();
   createDebugDocks();
+  createWhatIf();
   createFileActions();
   createEditActions();
   createRunActions();
@@ -165,6 +167,7 @@ void MainWindow::createFileActions() {
   connect(newAction, &QAction::triggered, this, [this] {
     if (!maybeSave()) return;
     leaveRecording();
+    endWhatIf();
     m_document->newModel();
     showCanvas();
   });
@@ -269,6 +272,7 @@ void MainWindow::createViewActions() {
   view->addAction(m_eventLogDock->toggleViewAction());
   view->addAction(m_traceDock->toggleViewAction());
   view->addAction(m_deadLettersDock->toggleViewAction());
+  view->addAction(m_comparisonDock->toggleViewAction());
   view->addSeparator();
   view->addAction(dark);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -328,6 +332,7 @@ bool MainWindow::openFile(const QString& path, QString* error, bool quiet) {
   if (!path.startsWith(QLatin1Char(':')))
     addRecent(path);  // a bundled demo is saved under a new name
   leaveRecording();
+  endWhatIf();
   showCanvas();
   m_view->fitModel();
   return true;
@@ -404,6 +409,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     for (QDockWidget* dock : {m_propertiesDock, m_chartsDock, m_legendDock})
       dock->setVisible(m_dockShown.value(dock, true));  // save the docks as the person left them
   }
+  removeWhatIfOutputs();
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/state"), saveState());
@@ -469,6 +475,7 @@ void MainWindow::applyPalette(bool dark) {
     qApp->setPalette(palette);
   }
   m_charts->setDarkTheme(dark);
+  m_comparison->setDarkTheme(dark);
   // The scene keeps the palette it was made with: its items paint from it.
   m_scene->setPalette(qApp->palette());
 }

@@ -27,6 +27,8 @@ class TimelineBar;
 class TracePanel;
 class EventLogPanel;
 class DeadLetterPanel;
+class ComparisonPanel;
+class WhatIfRunner;
 class ScenarioDocument;
 class TopologyScene;
 class TopologyView;
@@ -78,6 +80,12 @@ class MainWindow : public QMainWindow {
   TracePanel* trace() const { return m_trace; }
   EventLogPanel* eventLog() const { return m_eventLog; }
   DeadLetterPanel* deadLetters() const { return m_deadLetters; }
+  ComparisonPanel* comparison() const { return m_comparison; }
+  WhatIfRunner* whatIf() const { return m_whatIf; }
+  // Replay with Changes: the open recording's model goes into the editor.
+  void beginWhatIf();
+  // Run What-If: the recording's inputs into the edited model, then A and B compared.
+  void runWhatIf();
   // Redrives dead letters: in the live run, or from a recording by running its model live to
   // the time cursor first (the engine is deterministic: the same run, the same event ids).
   void redrive(const std::vector<std::uint64_t>& ids);
@@ -121,6 +129,12 @@ class MainWindow : public QMainWindow {
   void addExchangeActions(QMenu* file);
   void exportImage(QWidget* widget, const QString& what);
   void updateExchangeActions();
+  // main_window_whatif.cpp: replay with changes, compare
+  void createWhatIf();
+  void endWhatIf();
+  void updateWhatIfActions();
+  void whatIfFinished(const QString& output, const QString& error, const QStringList& notes);
+  void removeWhatIfOutputs();
   QDockWidget* addDebugDock(QWidget* panel, const QString& title, const QString& name);
   void setRecordingMode(bool on);
   void leaveRecording();
@@ -146,6 +160,12 @@ class MainWindow : public QMainWindow {
   QDockWidget* m_eventLogDock;
   DeadLetterPanel* m_deadLetters;
   QDockWidget* m_deadLettersDock;
+  WhatIfRunner* m_whatIf;
+  ComparisonPanel* m_comparison;
+  QDockWidget* m_comparisonDock;
+  QLabel* m_whatIfLabel;
+  QString m_whatIfBase;         // the recording a what-if replays (set by Replay with Changes)
+  QStringList m_whatIfOutputs;  // their results: temporary recordings
   core::SimTime m_liveSeekTarget = -1;  // a scrub of the live run waiting to be applied
   PropertiesPanel* m_properties;
   ChartsPanel* m_charts;

@@ -273,6 +273,7 @@ bool MainWindow::openRecording(const QString& path, QString* error, bool quiet) 
     return false;
   }
   m_document->undoStack()->clear();
+  endWhatIf();
   setRecordingMode(true);
   m_trace->setRecording(m_player->recording());
   m_eventLog->setLive(false);
@@ -318,6 +319,7 @@ void MainWindow::setRecordingMode(bool on) {
   }
   m_timeline->setPlaying(false);
   updateExchangeActions();
+  updateWhatIfActions();
   updateTitle();
   onStateChanged(m_controller->state());
 }
@@ -389,11 +391,13 @@ void MainWindow::seekLive(core::SimTime t) {
   if (t < now) {
     m_scene->clearTokens();
     m_charts->clear();
-    m_controller->reset();
+    m_controller->rewindTo(t);
+  } else {
+    m_controller->advanceTo(t);
   }
-  m_controller->advanceTo(t);
-  statusBar()->showMessage(t < now ? tr("Back to t = %1: the model ran again from 0 (it is "
-                                        "deterministic, so this is the same run)")
+  statusBar()->showMessage(t < now ? tr("Back to t = %1: the model ran again from 0 with your "
+                                        "faults before then (it is deterministic: the same "
+                                        "run); faults after then are dropped")
                                          .arg(simClock(t, m_shown ? m_shown->end : t))
                                    : tr("Forward to t = %1").arg(simClock(t, t)),
                            6000);

@@ -98,6 +98,9 @@ void MainWindow::createRunActions() {
   run->addAction(action(QStringLiteral("goToTime")));
   run->addAction(action(QStringLiteral("findTrace")));
   run->addSeparator();
+  run->addAction(action(QStringLiteral("replayWithChanges")));
+  run->addAction(action(QStringLiteral("runWhatIf")));
+  run->addSeparator();
   run->addAction(record);
   m_faultsMenu = run->addMenu(tr("&Faults on Selection"));
   m_faultsMenu->setIcon(QIcon(QStringLiteral(":/icons/crash.svg")));
@@ -223,6 +226,7 @@ void MainWindow::onStateChanged(RunController::State state) {
   action(QStringLiteral("reset"))->setEnabled(m_runnable);
   action(QStringLiteral("record"))->setEnabled(m_runnable && !m_controller->recording());
   updateExchangeActions();
+  updateWhatIfActions();
   if (finished) {
     statusBar()->showMessage(tr("The run is complete: Reset (Ctrl+R) runs it again"), 8000);
     m_speedLabel->setText(tr("finished"));

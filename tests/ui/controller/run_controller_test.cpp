@@ -266,3 +266,58 @@ TEST(RunControllerRecordingTest, AnUnwritableRecordingIsReportedAndTheRunGoesOn)
 
 }  // namespace
 }  // namespace eventscope::ui
+
+namespace eventscope::ui {
+namespace {
+
+// Going back in a live run runs the model again with the person's faults at their times: the
+// state at a time is the one that happened, and a fault made later is not there yet.
+TEST(RunControllerRewindTest, RewindingKeepsTheFaultsMadeBeforeThen) {
+  core::Scenario scenario = core::testing::demoScenario("order-pipeline.yaml");
+  scenario.faults.clear();  // only the live crash below
+  RunController controller;
+  controller.load(scenario);
+  const std::uint32_t billing = 0;
+  const auto downAt = [&] {
+    controller.sync();
+    const auto instances = controller.latest()->services[billing].instances;
+    return std::count(instances.begin(), instances.end(), core::InstanceState::Down);
+  };
+  controller.advanceTo(5 * core::kSecond);
+  controller.inject({LiveFault::Kind::Crash, billing});
+  controller.advanceTo(10 * core::kSecond);
+  EXPECT_EQ(downAt(), 1);
+  const std::uint64_t ackedAt10 = controller.latest()->services[billing].acked;
+
+  controller.rewindTo(7 * core::kSecond);
+  EXPECT_EQ(downAt(), 1);  // crashed at 5 s, so still down at 7 s
+  EXPECT_EQ(controller.latest()->now, 7 * core::kSecond);
+  EXPECT_EQ(controller.state(), RunController::State::Paused);
+  controller.advanceTo(10 * core::kSecond);
+  controller.sync();
+  EXPECT_EQ(controller.latest()->services[billing].acked, ackedAt10);  // the same run
+
+  controller.rewindTo(3 * core::kSecond);
+  EXPECT_EQ(downAt(), 0);  // before the crash
+  // Forward again: the crash happens again at 5 s, by running as by jumping.
+  controller.advanceTo(6 * core::kSecond);
+  EXPECT_EQ(downAt(), 1);
+  controller.rewindTo(3 * core::kSecond);
+  controller.setSpeed(RunController::kMaxSpeed);
+  controller.run();
+  ASSERT_TRUE(waitUntil([&] {
+    auto latest = controller.latest();
+    return latest && latest->now > 8 * core::kSecond;
+  }));
+  controller.pause();
+  EXPECT_EQ(downAt(), 1);
+
+  // A new fault at 2 s changes that past: the crash at 5 s is no longer in the future.
+  controller.rewindTo(2 * core::kSecond);
+  controller.inject({LiveFault::Kind::AddInstance, billing});
+  controller.advanceTo(8 * core::kSecond);
+  EXPECT_EQ(downAt(), 0);
+}
+
+}  // namespace
+}  // namespace eventscope::ui
