@@ -16,7 +16,7 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
   set -euo pipefail
   "$0" "$1" & app=$!
   trap "kill $app 2>/dev/null || true" EXIT
-  window=$(xdotool search --sync --onlyvisible --name "Eventscope" | head -1)
+  window=$(timeout 30 xdotool search --sync --onlyvisible --name "Eventscope" | head -1)
   sleep 1
   xdotool windowfocus --sync "$window" key space
   sleep 4
@@ -29,23 +29,23 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
 "$binary" run "$scenario" --duration 30s --record "$out/smoke.evrec" --quiet
 xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
   set -euo pipefail
-  "$0" "$2/smoke.evrec" & app=$!
+  "$0" "$1/smoke.evrec" & app=$!
   trap "kill $app 2>/dev/null || true" EXIT
-  window=$(xdotool search --sync --onlyvisible --name "smoke.evrec" | head -1)
+  window=$(timeout 30 xdotool search --sync --onlyvisible --name "smoke.evrec" | head -1)
   sleep 1
-  import -window root "$2/recording-0s.png"
+  import -window root "$1/recording-0s.png"
   xdotool windowfocus --sync "$window" key ctrl+g
   sleep 0.7
   xdotool type --delay 50 "25s"
   xdotool key Return
   sleep 1
-  import -window root "$2/recording-25s.png"
+  import -window root "$1/recording-25s.png"
   xdotool windowfocus --sync "$window" key ctrl+t
   sleep 0.7
   xdotool type --delay 50 "1"
   xdotool key Return
   sleep 1
-  import -window root "$2/recording-trace.png"
+  import -window root "$1/recording-trace.png"
   kill -0 $app
 ' "$binary" "$out"
 

@@ -37,7 +37,8 @@ struct Token {
 struct ProducerView {
   std::uint64_t published = 0;
   bool paused = false;
-  bool blocked = false;  // held back by a full topic (backpressure)
+  bool blocked = false;        // held back by a full topic (backpressure)
+  bool publishedKnown = true;  // a recording does not count events per producer over time
 };
 
 struct TopicView {

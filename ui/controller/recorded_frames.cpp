@@ -76,7 +76,8 @@ bool RecordedFrames::snapshotAt(core::SimTime t, core::SimTime tokenWindow, Live
   out.end = m_end;
   out.finished = out.now >= m_end;
   out.series = m_series;
-  out.producers.resize(m_scenario.producers.size());
+  out.producers.resize(m_scenario.producers.size(),
+                       ProducerView{.published = 0, .publishedKnown = false});
   out.topics.resize(m_scenario.topics.size());
   for (std::size_t i = 0; i < m_scenario.topics.size(); ++i) {
     const core::TopicSpec& spec = m_scenario.topics[i];

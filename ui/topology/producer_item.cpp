@@ -36,7 +36,9 @@ void ProducerItem::paintBody(QPainter* painter, const QRectF& body) const {
   painter->drawText(body, Qt::AlignLeft | Qt::AlignTop,
                     metrics.elidedText(m_event, Qt::ElideRight, width));
   const QString sent =
-      tr("%1 · %2 published").arg(m_rate, compactCount(static_cast<double>(m_live.published)));
+      m_live.publishedKnown
+          ? tr("%1 · %2 published").arg(m_rate, compactCount(static_cast<double>(m_live.published)))
+          : m_rate;
   painter->drawText(body.adjusted(0, metrics.height(), 0, 0), Qt::AlignLeft | Qt::AlignTop,
                     metrics.elidedText(sent, Qt::ElideRight, width));
   if (m_live.paused)

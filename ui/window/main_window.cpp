@@ -309,6 +309,12 @@ void MainWindow::showCanvas() {
   m_center->setCurrentWidget(m_canvasPage);
   for (QDockWidget* dock : findChildren<QDockWidget*>())
     dock->setVisible(m_dockShown.value(dock, true));
+  m_chartsDock->raise();  // the first tab of the docks below the canvas
+  if (m_freshLayout) {
+    // The canvas keeps two thirds of the height; the docks below share the rest.
+    m_freshLayout = false;
+    resizeDocks({m_chartsDock}, {height() / 3}, Qt::Vertical);
+  }
   m_view->fitModel();
 }
 
@@ -484,7 +490,7 @@ void MainWindow::restoreSettings() {
   QSettings settings;
   resize(1280, 800);
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  m_freshLayout = !restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   const bool dark = settings.value(QStringLiteral("view/dark"), false).toBool();
   action(QStringLiteral("dark"))->setChecked(dark);
   applyPalette(dark);

@@ -153,7 +153,8 @@ class MainWindow : public QMainWindow {
   TimelineBar* m_timeline;
   RecordingPlayer* m_player;
   bool m_recordingMode = false;
-  QString m_lastRecording;  // the last recording a live run completed (for Export Recording)
+  bool m_freshLayout = false;  // no saved layout: the docks get their first sizes
+  QString m_lastRecording;     // the last recording a live run completed (for Export Recording)
   TracePanel* m_trace;
   QDockWidget* m_traceDock;  // tabbed with the charts, like the event log and dead letters
   EventLogPanel* m_eventLog;
