@@ -93,7 +93,13 @@ bool Recording::events(const EventQuery& q, EventPage& out, std::string* error) 
     std::string sql = std::string("SELECT ") + kEventColumns + " FROM events WHERE id > ?1";
     std::int64_t after = static_cast<std::int64_t>(q.afterId);
     if (q.from > 0) after = std::max(after, firstIdAtOrAfter(*m_db, q.from) - 1);
-    if (q.to != kNever) sql += " AND t < ?2";
+    // Ids are in time order: the window's end is an id bound too, so a window with fewer
+    // events than the limit stops at its end instead of scanning the rest of the table.
+    std::int64_t before = 0;
+    if (q.to != kNever) {
+      before = firstIdAtOrAfter(*m_db, q.to);
+      sql += " AND t < ?2 AND id < ?9";
+    }
     std::int64_t type = -1, key = -1;
     if (q.type) {
       const auto& types = names(NameKind::EventType);
@@ -135,7 +141,10 @@ bool Recording::events(const EventQuery& q, EventPage& out, std::string* error) 
     sql += " ORDER BY id LIMIT ?8";
     SQLite::Statement query(*m_db, sql);
     query.bind(1, after);
-    if (q.to != kNever) query.bind(2, static_cast<std::int64_t>(q.to));
+    if (q.to != kNever) {
+      query.bind(2, static_cast<std::int64_t>(q.to));
+      query.bind(9, before);
+    }
     if (q.type) query.bind(3, type);
     if (q.key) query.bind(4, key);
     if (q.correlation) query.bind(5, static_cast<std::int64_t>(*q.correlation));

@@ -19,7 +19,7 @@ namespace eventscope::ui {
 class RecordedFrames {
  public:
   // Tokens are drawn for the events of this much simulated time before t, at most kMaxTokens.
-  static constexpr std::size_t kMaxTokens = 4000;
+  static constexpr std::size_t kMaxTokens = 1500;
 
   RecordedFrames(std::shared_ptr<const core::store::Recording> recording, core::Scenario scenario,
                  core::TimeSeries series);

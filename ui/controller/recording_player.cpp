@@ -51,7 +51,7 @@ void RecordingPlayer::seek(core::SimTime t) {
   if (!m_frames) return;
   // A still picture shows the tokens of a short moment before t, spread along their edges.
   const core::SimTime window =
-      std::clamp<core::SimTime>(end() / 2000, core::kMillisecond, 200 * core::kMillisecond);
+      std::clamp<core::SimTime>(end() / 2000, core::kMillisecond, 100 * core::kMillisecond);
   show(std::clamp<core::SimTime>(t, 0, end()), window, true);
 }
 

@@ -129,6 +129,7 @@ class MainWindow : public QMainWindow {
   void addExchangeActions(QMenu* file);
   void exportImage(QWidget* widget, const QString& what);
   void updateExchangeActions();
+  void showDeadLettersIfSeen();
   // main_window_whatif.cpp: replay with changes, compare
   void createWhatIf();
   void endWhatIf();
@@ -153,8 +154,10 @@ class MainWindow : public QMainWindow {
   TimelineBar* m_timeline;
   RecordingPlayer* m_player;
   bool m_recordingMode = false;
-  bool m_freshLayout = false;  // no saved layout: the docks get their first sizes
-  QString m_lastRecording;     // the last recording a live run completed (for Export Recording)
+  bool m_freshLayout = false;
+  bool m_deadLettersPending = false;  // the open recording's dead letters are not listed yet  // no
+                                      // saved layout: the docks get their first sizes
+  QString m_lastRecording;  // the last recording a live run completed (for Export Recording)
   TracePanel* m_trace;
   QDockWidget* m_traceDock;  // tabbed with the charts, like the event log and dead letters
   EventLogPanel* m_eventLog;

@@ -151,6 +151,8 @@ void MainWindow::createDebugDocks() {
   connect(m_deadLetters, &DeadLetterPanel::timeRequested, m_timeline, &TimelineBar::seekRequested);
   connect(m_deadLetters, &DeadLetterPanel::traceRequested, this, &MainWindow::showTrace);
   connect(m_deadLetters, &DeadLetterPanel::redriveRequested, this, &MainWindow::redrive);
+  connect(m_deadLettersDock, &QDockWidget::visibilityChanged, this,
+          &MainWindow::showDeadLettersIfSeen);
   connect(m_trace, &TracePanel::pathChanged, this,
           [this](const std::vector<std::string>& names) { m_scene->highlight(names); });
   connect(m_scene, &TopologyScene::tokenClicked, this,
@@ -227,6 +229,12 @@ void MainWindow::updateExchangeActions() {
     a->setEnabled(m_recordingMode || (!m_lastRecording.isEmpty() && !m_controller->recording()));
 }
 
+void MainWindow::showDeadLettersIfSeen() {
+  if (!m_deadLettersPending || !m_recordingMode || m_deadLetters->visibleRegion().isEmpty()) return;
+  m_deadLettersPending = false;
+  m_deadLetters->setRecording(m_player->recording());
+}
+
 void MainWindow::redrive(const std::vector<std::uint64_t>& ids) {
   if (m_recordingMode) {
     if (m_player->derivedModel() || !m_runnable) {
@@ -278,7 +286,10 @@ bool MainWindow::openRecording(const QString& path, QString* error, bool quiet) 
   m_trace->setRecording(m_player->recording());
   m_eventLog->setLive(false);
   m_eventLog->setRecording(m_player->recording());
-  m_deadLetters->setRecording(m_player->recording());
+  // Listing a recording's dead letters scans it for them (seconds on 10 M events): only once
+  // the dock is looked at.
+  m_deadLettersPending = true;
+  showDeadLettersIfSeen();
   m_deadLetters->setRecordingRedrivable(!m_player->derivedModel() && m_runnable);
   addRecent(path);
   showCanvas();
@@ -308,6 +319,7 @@ void MainWindow::setRecordingMode(bool on) {
     m_player->close();
     m_trace->setRecording(nullptr);
     if (!m_eventLog->isLive()) m_eventLog->setRecording(nullptr);
+    m_deadLettersPending = false;
     m_deadLetters->clear();
     m_deadLetters->setRecordingRedrivable(false);
     m_timeline->track()->setMarks({});

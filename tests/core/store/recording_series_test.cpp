@@ -128,5 +128,31 @@ TEST_F(RecordingFlowsTest, EventTimesAroundATime) {
   EXPECT_TRUE(before.has_value());
 }
 
+// A time window with fewer events than the limit returns exactly them (and stops at the
+// window's end rather than reading on to the end of the table).
+TEST_F(RecordingFlowsTest, ATimeWindowEndsAtItsEnd) {
+  EventQuery query;
+  query.from = 2 * kSecond;
+  query.to = 2 * kSecond + 20 * kMillisecond;
+  query.limit = 100000;
+  EventPage page;
+  std::string error;
+  ASSERT_TRUE(m_recording->events(query, page, &error)) << error;
+  ASSERT_FALSE(page.events.empty());
+  EXPECT_FALSE(page.more);
+  for (const auto& e : page.events) {
+    EXPECT_GE(e.t, query.from);
+    EXPECT_LT(e.t, query.to);
+  }
+  // Every event of the window: the ones just outside are outside.
+  std::optional<SimTime> before, after;
+  ASSERT_TRUE(m_recording->eventTimesAround(page.events.back().t, before, after, &error));
+  ASSERT_TRUE(after.has_value());
+  EXPECT_GE(*after, query.to);
+  query.to = query.from;  // an empty window
+  ASSERT_TRUE(m_recording->events(query, page, &error));
+  EXPECT_TRUE(page.events.empty());
+}
+
 }  // namespace
 }  // namespace eventscope::core::store
