@@ -130,6 +130,7 @@ class MainWindow : public QMainWindow {
   void exportImage(QWidget* widget, const QString& what);
   void updateExchangeActions();
   void showDeadLettersIfSeen();
+  void showEventLogIfSeen();
   // main_window_whatif.cpp: replay with changes, compare
   void createWhatIf();
   void endWhatIf();
@@ -155,8 +156,10 @@ class MainWindow : public QMainWindow {
   RecordingPlayer* m_player;
   bool m_recordingMode = false;
   bool m_freshLayout = false;
-  bool m_deadLettersPending = false;  // the open recording's dead letters are not listed yet  // no
-                                      // saved layout: the docks get their first sizes
+  bool m_deadLettersPending = false;
+  bool m_eventLogPending =
+      false;  // the open recording's events are not in the log yet  // the open recording's dead
+              // letters are not listed yet  // no saved layout: the docks get their first sizes
   QString m_lastRecording;  // the last recording a live run completed (for Export Recording)
   TracePanel* m_trace;
   QDockWidget* m_traceDock;  // tabbed with the charts, like the event log and dead letters

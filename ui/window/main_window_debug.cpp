@@ -144,6 +144,7 @@ void MainWindow::createDebugDocks() {
   // The log's own selection moves the cursor, and is not moved back by it.
   connect(m_eventLog, &EventLogPanel::timeRequested, this, &MainWindow::moveTo);
   connect(m_eventLog, &EventLogPanel::traceRequested, this, &MainWindow::showTrace);
+  connect(m_eventLogDock, &QDockWidget::visibilityChanged, this, &MainWindow::showEventLogIfSeen);
 
   m_deadLetters = new DeadLetterPanel(this);
   m_deadLettersDock =
@@ -229,6 +230,13 @@ void MainWindow::updateExchangeActions() {
     a->setEnabled(m_recordingMode || (!m_lastRecording.isEmpty() && !m_controller->recording()));
 }
 
+void MainWindow::showEventLogIfSeen() {
+  if (!m_eventLogPending || !m_recordingMode || m_eventLog->visibleRegion().isEmpty()) return;
+  m_eventLogPending = false;
+  m_eventLog->setRecording(m_player->recording());
+  m_eventLog->selectEventAt(m_player->time());
+}
+
 void MainWindow::showDeadLettersIfSeen() {
   if (!m_deadLettersPending || !m_recordingMode || m_deadLetters->visibleRegion().isEmpty()) return;
   m_deadLettersPending = false;
@@ -285,7 +293,8 @@ bool MainWindow::openRecording(const QString& path, QString* error, bool quiet) 
   setRecordingMode(true);
   m_trace->setRecording(m_player->recording());
   m_eventLog->setLive(false);
-  m_eventLog->setRecording(m_player->recording());
+  m_eventLogPending = true;  // a table of 10 M rows costs ~0.3 s to set up: when it is seen
+  showEventLogIfSeen();
   // Listing a recording's dead letters scans it for them (seconds on 10 M events): only once
   // the dock is looked at.
   m_deadLettersPending = true;
@@ -318,6 +327,7 @@ void MainWindow::setRecordingMode(bool on) {
   } else {
     m_player->close();
     m_trace->setRecording(nullptr);
+    m_eventLogPending = false;
     if (!m_eventLog->isLive()) m_eventLog->setRecording(nullptr);
     m_deadLettersPending = false;
     m_deadLetters->clear();

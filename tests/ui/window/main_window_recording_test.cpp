@@ -106,7 +106,8 @@ TEST(MainWindowRecordingTest, TheEventLogAndTheTraceMoveTheCursor) {
   window.show();
   ASSERT_TRUE(window.openFile(QString::fromStdString(dir.file("run.evrec")), nullptr, true));
   EventLogModel* log = window.eventLog()->model();
-  ASSERT_GT(log->rowCount(), 1000);
+  window.findChild<QDockWidget*>(QStringLiteral("eventLogDock"))->raise();
+  ASSERT_TRUE(waitUntil([&] { return log->rowCount() > 1000; }));
   const int row = 500;
   window.eventLog()->table()->selectRow(row);
   const core::SimTime t = log->index(row, 0).data(EventLogModel::TimeRole).toLongLong();
