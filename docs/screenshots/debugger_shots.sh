@@ -25,5 +25,10 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
   key ctrl+g; type 23.2s
   key ctrl+t; type 13416
   import -window "$window" "$1/recording-trace.png"
+  # The Event Log tab (the third tab under the canvas in a fresh 1400x900 window).
+  xdotool mousemove --window "$window" 161 863 click 1
+  sleep 1.5
+  key ctrl+g; type 22.8935s
+  import -window "$window" "$1/recording-log.png"
 ' "$binary" "$out"
-echo "wrote $out/recording-trace.png"
+echo "wrote $out/recording-trace.png and $out/recording-log.png"
