@@ -42,7 +42,7 @@ deps() {
 build() {
   local preset=${1:-release}
   say "building ($preset)"
-  cmake --preset "$preset" >/dev/null
+  cmake --preset "$preset" "${@:2}" >/dev/null
   cmake --build --preset "$preset"
 }
 
@@ -64,14 +64,15 @@ run() {
 test_suite() {
   local preset=${1:-release}
   deps
-  build "$preset"
+  # The tests need no benchmarks: not building them keeps CI shorter (dev.sh bench turns them on).
+  build "$preset" -DEVENTSCOPE_BUILD_BENCH=OFF
   say "testing ($preset)"
   ctest --preset "$preset"
 }
 
 bench() {
   deps
-  build release
+  build release -DEVENTSCOPE_BUILD_BENCH=ON
   say "engine benchmarks"
   build/release/tests/bench/engine_bench --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true
