@@ -144,8 +144,13 @@ void TraceLayout::addEvent(const core::store::Trace& trace, std::size_t event, i
   }
   for (int s : m_spansOf[event])
     row.end = std::max(row.end, trace.spans[static_cast<std::size_t>(s)].end);
-  row.label = "#" + std::to_string(e.id) + " " + e.type + " \u2192 " + e.topic +
-              (row.deadLetter ? " (dead letter)" : "");
+  std::string label = "#" + std::to_string(e.id);
+  label += ' ';
+  label += e.type;
+  label += " \u2192 ";
+  label += e.topic;
+  if (row.deadLetter) label += " (dead letter)";
+  row.label = std::move(label);
   m_rows.push_back(std::move(row));
 }
 
