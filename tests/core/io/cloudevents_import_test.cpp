@@ -132,25 +132,9 @@ TEST(CloudEventsImportTest, KeepsTheAttributesThatMatter) {
   EXPECT_EQ(summary.producers, (std::vector<std::string>{"/shop", "/billing"}));  // first seen
 }
 
-// JSON Lines of n events a millisecond apart (about 13 MB for 40,000: more than one chunk).
-std::string manyLines(int n) {
-  std::string text;
-  char line[512];
-  for (int i = 0; i < n; ++i) {
-    std::snprintf(line, sizeof line,
-                  R"({"specversion":"1.0","id":"e-%d","source":"/load/generator","type":"Tick",)"
-                  R"("time":"2026-11-26T10:%02d:%02d.%03dZ","partitionkey":"k%d",)"
-                  R"("correlationid":"e-%d","data":{"n":%d,"text":"%0200d"}})"
-                  "\n",
-                  i, i / 60000, i / 1000 % 60, i % 1000, i % 97, i - i % 3, i, i);
-    text += line;
-  }
-  return text;
-}
-
 TEST(CloudEventsImportTest, LargeJsonLinesStreamInChunksWithTheirLineNumbers) {
   testing::TempDir dir;
-  std::string text = manyLines(40000);
+  std::string text = testing::cloudEventLines(40000);
   ASSERT_GT(text.size(), std::size_t{9} << 20);  // past the first 8 MiB chunk
   std::ofstream(dir.file("good.jsonl"), std::ios::binary) << text;
   const ImportResult good = importCloudEvents(dir.file("good.jsonl"), dir.file("good.evrec"));
@@ -179,7 +163,7 @@ TEST(CloudEventsImportTest, LargeJsonLinesStreamInChunksWithTheirLineNumbers) {
 
 TEST(CloudEventsImportTest, LinesOutOfTimeOrderAreSorted) {
   testing::TempDir dir;
-  std::string text = manyLines(30000);
+  std::string text = testing::cloudEventLines(30000);
   // Move the first line to the end: the stream finds it out of order and sorts the whole.
   const std::size_t firstEnd = text.find('\n') + 1;
   text = text.substr(firstEnd) + text.substr(0, firstEnd);
@@ -195,7 +179,7 @@ TEST(CloudEventsImportTest, LinesOutOfTimeOrderAreSorted) {
 
 TEST(CloudEventsImportTest, AnExistingRecordingIsNeverReplaced) {
   testing::TempDir dir;
-  std::ofstream(dir.file("one.jsonl")) << manyLines(3);
+  std::ofstream(dir.file("one.jsonl")) << testing::cloudEventLines(3);
   ASSERT_TRUE(importCloudEvents(dir.file("one.jsonl"), dir.file("r.evrec")).ok());
   const auto size = std::filesystem::file_size(dir.file("r.evrec"));
   const ImportResult again = importCloudEvents(dir.file("one.jsonl"), dir.file("r.evrec"));
