@@ -2,10 +2,8 @@
 // what scrolling and jumping cost when every page is a cache miss. Run: ./packaging/dev.sh bench.
 #include <benchmark/benchmark.h>
 
-#include <QApplication>
 #include <QElapsedTimer>
 #include <QScrollBar>
-#include <QStandardPaths>
 #include <QTableView>
 #include <algorithm>
 #include <ctime>
@@ -14,6 +12,7 @@
 
 #include "bench/large_recording.h"
 #include "core/store/recording.h"
+#include "qt_bench_main.h"
 #include "ui/models/event_log_model.h"
 #include "ui/window/event_log_panel.h"
 
@@ -159,12 +158,5 @@ BENCHMARK(BM_EventLogPanelShowAndJump)->Unit(benchmark::kMillisecond)->Iteration
 }  // namespace eventscope::ui
 
 int main(int argc, char** argv) {
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  QStandardPaths::setTestModeEnabled(true);
-  QApplication app(argc, argv);
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return runQtBenchmarks(argc, argv);
 }

@@ -3,12 +3,10 @@
 // engine runs while the GUI pulls snapshots, against the same model run headless.
 #include <benchmark/benchmark.h>
 
-#include <QApplication>
 #include <QChart>
 #include <QImage>
 #include <QLineSeries>
 #include <QPainter>
-#include <QStandardPaths>
 #include <chrono>
 #include <random>
 #include <thread>
@@ -16,6 +14,7 @@
 #include "core/metrics/min_max_pyramid.h"
 #include "core/model/scenario_edits.h"
 #include "core/sim/run_scenario.h"
+#include "qt_bench_main.h"
 #include "ui/charts/charts_panel.h"
 #include "ui/controller/run_controller.h"
 #include "ui/topology/topology_scene.h"
@@ -274,11 +273,5 @@ BENCHMARK(BM_EngineUnderGui)->Unit(benchmark::kMillisecond)->UseRealTime()->Iter
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  QStandardPaths::setTestModeEnabled(true);
-  QApplication app(argc, argv);
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return runQtBenchmarks(argc, argv);
 }

@@ -5,13 +5,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <QApplication>
 #include <QElapsedTimer>
-#include <QStandardPaths>
 #include <algorithm>
 #include <random>
 
 #include "large_recording.h"
+#include "qt_bench_main.h"
 #include "ui/controller/recording_player.h"
 #include "ui/timeline/timeline_bar.h"
 #include "ui/topology/topology_view.h"
@@ -92,11 +91,5 @@ BENCHMARK(BM_ScrubFrame)->Unit(benchmark::kMillisecond)->Iterations(200)->UseRea
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  QStandardPaths::setTestModeEnabled(true);
-  QApplication app(argc, argv);
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return runQtBenchmarks(argc, argv);
 }

@@ -5,10 +5,8 @@
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
-#include <QApplication>
 #include <QImage>
 #include <QPainter>
-#include <QStandardPaths>
 #include <filesystem>
 #include <memory>
 
@@ -17,6 +15,7 @@
 #include "core/sim/run_scenario.h"
 #include "core/store/recorder.h"
 #include "core/store/recording_writer.h"
+#include "qt_bench_main.h"
 #include "ui/trace/trace_waterfall.h"
 
 namespace {
@@ -163,11 +162,5 @@ BENCHMARK(BM_TraceWaterfallRepaint)
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  QStandardPaths::setTestModeEnabled(true);
-  QApplication app(argc, argv);
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  return runQtBenchmarks(argc, argv);
 }
