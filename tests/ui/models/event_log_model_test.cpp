@@ -14,6 +14,7 @@
 #include "support/demo_scenarios.h"
 #include "support/live_recording.h"
 #include "support/record_scenario.h"
+#include "support/recorded_demo.h"
 #include "support/ui_test_support.h"
 
 namespace eventscope::ui {
@@ -24,20 +25,11 @@ using core::store::SpanOutcome;
 using core::testing::TempDir;
 
 // The order pipeline demo, recorded once for the suite (about 36,000 events).
-class EventLogModelTest : public ::testing::Test {
+class EventLogModelTest : public core::testing::RecordedDemoSuite {
  protected:
-  static void SetUpTestSuite() {
-    s_dir = new TempDir;
-    core::testing::recordScenario(core::testing::demoScenario("order-pipeline.yaml"),
-                                  s_dir->file("demo.evrec"));
-  }
-  static void TearDownTestSuite() {
-    delete s_dir;
-    s_dir = nullptr;
-  }
   void SetUp() override {
     std::string error;
-    m_recording = Recording::open(s_dir->file("demo.evrec"), &error);
+    m_recording = Recording::open(demoPath(), &error);
     ASSERT_TRUE(m_recording) << error;
     m_model.setRecording(m_recording);
   }
@@ -67,13 +59,11 @@ class EventLogModelTest : public ::testing::Test {
   }
   QString cell(int row, int column) const { return m_model.index(row, column).data().toString(); }
 
-  static TempDir* s_dir;
   std::shared_ptr<const Recording> m_recording;
   EventLogModel m_model;
   QAbstractItemModelTester m_tester{&m_model,
                                     QAbstractItemModelTester::FailureReportingMode::Fatal};
 };
-TempDir* EventLogModelTest::s_dir = nullptr;
 
 TEST_F(EventLogModelTest, RowsAreTheRecordingsEventsInOrderAndCountedExactly) {
   core::store::RecordingSummary summary;

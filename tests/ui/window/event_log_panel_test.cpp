@@ -16,6 +16,7 @@
 #include "support/demo_scenarios.h"
 #include "support/live_recording.h"
 #include "support/record_scenario.h"
+#include "support/recorded_demo.h"
 #include "support/ui_test_support.h"
 #include "ui/models/event_log_model.h"
 #include "ui/window/event_details_view.h"
@@ -27,25 +28,14 @@ namespace {
 using core::store::Recording;
 using core::testing::TempDir;
 
-class EventLogPanelTest : public ::testing::Test {
+class EventLogPanelTest : public core::testing::RecordedDemoSuite {
  protected:
-  static void SetUpTestSuite() {
-    s_dir = new TempDir;
-    core::testing::recordScenario(core::testing::demoScenario("order-pipeline.yaml"),
-                                  s_dir->file("demo.evrec"));
-  }
-  static void TearDownTestSuite() {
-    delete s_dir;
-    s_dir = nullptr;
-  }
   void selectRow(int row) { m_panel.table()->setCurrentIndex(m_panel.model()->index(row, 0)); }
-  static TempDir* s_dir;
   EventLogPanel m_panel;
 };
-TempDir* EventLogPanelTest::s_dir = nullptr;
 
 TEST_F(EventLogPanelTest, DetailsOfAnEventThatWasRetriedUntilItWasDeadLettered) {
-  ASSERT_TRUE(m_panel.openRecording(QString::fromStdString(s_dir->file("demo.evrec"))));
+  ASSERT_TRUE(m_panel.openRecording(QString::fromStdString(demoPath())));
   EXPECT_TRUE(m_panel.statusText().endsWith(QStringLiteral(" events")))
       << m_panel.statusText().toStdString();
   // The customer whose card always fails: typed into the filter bar as a person would.
@@ -99,7 +89,7 @@ TEST_F(EventLogPanelTest, DetailsOfAnEventThatWasRetriedUntilItWasDeadLettered) 
 
 TEST_F(EventLogPanelTest, SelectingATimeFromOutsideDoesNotEchoIt) {
   std::string error;
-  std::shared_ptr<const Recording> recording = Recording::open(s_dir->file("demo.evrec"), &error);
+  std::shared_ptr<const Recording> recording = Recording::open(demoPath(), &error);
   m_panel.setRecording(recording);
   QSignalSpy time(&m_panel, &EventLogPanel::timeRequested);
   m_panel.selectEventAt(30 * core::kSecond);
@@ -130,14 +120,14 @@ TEST_F(EventLogPanelTest, ABrokenRecordingIsExplainedNotShown) {
   EXPECT_TRUE(m_panel.statusText().contains(QStringLiteral("not a recording")))
       << m_panel.statusText().toStdString();
   // A good file afterwards clears the message.
-  ASSERT_TRUE(m_panel.openRecording(QString::fromStdString(s_dir->file("demo.evrec"))));
+  ASSERT_TRUE(m_panel.openRecording(QString::fromStdString(demoPath())));
   EXPECT_FALSE(m_panel.statusText().contains(QStringLiteral("not a recording")));
   EXPECT_GT(m_panel.model()->rowCount(), 0);
 }
 
 TEST_F(EventLogPanelTest, AFileDamagedWhileShownIsExplained) {
   TempDir dir;
-  std::filesystem::copy_file(s_dir->file("demo.evrec"), dir.file("copy.evrec"));
+  std::filesystem::copy_file(demoPath(), dir.file("copy.evrec"));
   ASSERT_TRUE(m_panel.openRecording(QString::fromStdString(dir.file("copy.evrec"))));
   {
     SQLite::Database db(dir.file("copy.evrec"), SQLite::OPEN_READWRITE);
