@@ -19,6 +19,7 @@ Command addExportCommand(CLI::App& app);
 Command addImportCommand(CLI::App& app);
 Command addReplayCommand(CLI::App& app);
 Command addDiffCommand(CLI::App& app);
+Command addLessonCommand(CLI::App& app);
 #ifdef EVENTSCOPE_WITH_GUI
 // Renders the main window offscreen: it needs the program's arguments for its QApplication.
 Command addSnapshotCommand(CLI::App& app, int& argc, char** argv);

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   const Command importing = addImportCommand(app);
   const Command replay = addReplayCommand(app);
   const Command diff = addDiffCommand(app);
+  const Command lesson = addLessonCommand(app);
 #ifdef EVENTSCOPE_WITH_GUI
   const Command snapshot = addSnapshotCommand(app, argc, argv);
 #endif
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("import")) return importing();
   if (app.got_subcommand("replay")) return replay();
   if (app.got_subcommand("diff")) return diff();
+  if (app.got_subcommand("lesson")) return lesson();
 #ifdef EVENTSCOPE_WITH_GUI
   if (app.got_subcommand("snapshot")) return snapshot();
 #endif
@@ -69,7 +71,7 @@ int main(int argc, char** argv) {
     std::cerr << "eventscope: '" << file << "' is neither a command nor a file";
     if (const auto hint = eventscope::core::closestMatch(
             file, {"run", "validate", "inspect", "events", "trace", "export", "import", "replay",
-                   "diff", "snapshot"})) {
+                   "diff", "lesson", "snapshot"})) {
       std::cerr << "; did you mean '" << *hint << "'?";
     }
     std::cerr << "\nRun 'eventscope --help' for the commands.\n";

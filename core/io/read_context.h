@@ -20,6 +20,7 @@ class ReadContext {
   ReadContext(std::string_view text, std::string fileName);
 
   const std::string& fileName() const { return m_fileName; }
+  std::string_view text() const { return m_text; }
 
   // 1-based line and character column of a yaml-cpp mark (which is 0-based and counts bytes).
   SourcePos position(const YAML::Mark& mark) const;

@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "core/io/read_context.h"
+#include "core/io/scenario_map_reader.h"
 #include "core/io/scenario_sections.h"
 #include "core/io/source_text.h"
 #include "core/io/yaml_prescan.h"
@@ -143,20 +144,6 @@ Diagnostics merge(Diagnostics errors, const Diagnostics& checks, std::size_t dro
   return errors;
 }
 
-std::vector<YAML::Node> loadDocuments(ReadContext& context, std::string_view text) {
-  if (!detail::prescanYaml(context, text)) {
-    return {};
-  }
-  try {
-    return YAML::LoadAll(std::string(text));
-  } catch (const YAML::ParserException& e) {
-    detail::reportSyntaxError(context, text, e);
-  } catch (const std::exception& e) {
-    context.error({1, 1}, std::string("could not read the YAML: ") + e.what());
-  }
-  return {};
-}
-
 }  // namespace
 
 ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& fileName) {
@@ -178,11 +165,7 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
     return result;
   }
   ReadContext context(text, fileName);
-  const std::vector<YAML::Node> documents = loadDocuments(context, text);
-  Scenario scenario;
-  ValidationOptions gaps;
-  gaps.emptyValuesReported = true;  // the section readers report each one where it is written
-  bool validate = false;
+  const std::vector<YAML::Node> documents = detail::loadYamlDocuments(context, text);
   if (context.errorCount() > 0) {
     // A syntax error leaves nothing to read.
   } else if (documents.empty() || documents.front().IsNull()) {
@@ -201,11 +184,39 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
       context.error(context.position(documents[1]),
                     "a scenario file holds one YAML document; remove this second one");
     }
-    const MapFields top(context, documents.front());
-    if (readVersion(context, top)) {
-      readTopLevel(context, top, fileName, scenario, gaps);
-      validate = !context.exhausted();
-    }
+    return detail::readScenarioMap(context, documents.front(), fileName);
+  }
+  result.errors = merge(context.takeErrors(), {}, context.droppedErrors());
+  return result;
+}
+
+namespace detail {
+
+std::vector<YAML::Node> loadYamlDocuments(ReadContext& context, std::string_view text) {
+  if (!detail::prescanYaml(context, text)) {
+    return {};
+  }
+  try {
+    return YAML::LoadAll(std::string(text));
+  } catch (const YAML::ParserException& e) {
+    detail::reportSyntaxError(context, text, e);
+  } catch (const std::exception& e) {
+    context.error({1, 1}, std::string("could not read the YAML: ") + e.what());
+  }
+  return {};
+}
+
+ScenarioReadResult readScenarioMap(ReadContext& context, const YAML::Node& map,
+                                   const std::string& fileName) {
+  ScenarioReadResult result;
+  Scenario scenario;
+  ValidationOptions gaps;
+  gaps.emptyValuesReported = true;  // the section readers report each one where it is written
+  bool validate = false;
+  const MapFields top(context, map);
+  if (readVersion(context, top)) {
+    readTopLevel(context, top, fileName, scenario, gaps);
+    validate = !context.exhausted();
   }
   Diagnostics checks = validate ? validateScenario(scenario, fileName, gaps) : Diagnostics{};
   if (validate && checks.empty()) {
@@ -220,6 +231,8 @@ ScenarioReadResult parseScenario(std::string_view yamlText, const std::string& f
   }
   return result;
 }
+
+}  // namespace detail
 
 ScenarioReadResult readScenarioFile(const std::string& path) {
   ScenarioReadResult result;

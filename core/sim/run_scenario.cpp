@@ -1,5 +1,6 @@
 #include "core/sim/run_scenario.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/metrics/metrics_collector.h"
@@ -22,6 +23,15 @@ RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   Engine engine(scenario, observer);
   if (options.inputs != nullptr) engine.bus().replayInputs(*options.inputs);
+  std::vector<const TimedCall*> calls;
+  for (const TimedCall& call : options.calls)
+    calls.push_back(&call);
+  std::stable_sort(calls.begin(), calls.end(),
+                   [](const TimedCall* a, const TimedCall* b) { return a->at < b->at; });
+  for (const TimedCall* call : calls) {
+    if (!engine.advanceTo(call->at)) break;
+    call->call(engine);
+  }
   bool cancelled = false;
   if (options.progress || options.cancelled) {
     // Advance in slices of simulated time so the caller can show progress or stop.

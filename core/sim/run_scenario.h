@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 
 #include "core/bus/external_input.h"
 #include "core/metrics/run_report.h"
@@ -9,6 +10,14 @@
 #include "core/sim/engine_observer.h"
 
 namespace eventscope::core {
+
+class Engine;
+
+// Something done to the running engine at a simulated time (a lesson's redrive).
+struct TimedCall {
+  SimTime at = 0;
+  std::function<void(Engine&)> call;
+};
 
 struct RunOptions {
   SimTime bucketWidth = 0;             // 0: chosen from the duration (at most 1000 buckets)
@@ -19,6 +28,8 @@ struct RunOptions {
   std::function<void(SimTime now, SimTime end)> progress;
   // Asked after each such slice: true stops the run there (the GUI's Cancel).
   std::function<bool()> cancelled;
+  // Made in time order once the engine reaches each time (after everything before it).
+  std::vector<TimedCall> calls;
 };
 
 struct RunResult {
