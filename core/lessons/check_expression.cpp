@@ -467,6 +467,7 @@ std::optional<double> value(const CheckExpression& check, int index,
     case Kind::Figure: {
       const nlohmann::ordered_json* node = &report;
       for (const std::string& key : term.path) {
+        if (node->is_null()) break;  // a group a service without acks does not have
         if (!node->is_object() || !node->contains(key)) {
           problem = term.text + " is not in this run's report";
           return std::nullopt;

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "core/io/did_you_mean.h"
 #include "core/io/map_fields.h"
@@ -26,6 +27,9 @@ struct Section {
 constexpr Section kSections[] = {
     {"topics", "add_topic"}, {"producers", "add_producer"}, {"services", "add_service"}};
 const std::vector<std::string> kTopLevelSettable{"name", "seed", "duration", "warmup"};
+
+// yaml-cpp's Node::operator= replaces the content of the node it refers to; reset() makes a
+// variable refer to another node. Moving through the tree uses reset(), editing it operator=.
 
 // Applies one step's action map to the scenario's YAML tree, reporting what it cannot apply
 // where the action says it. Values keep their marks, so errors in them found later by the
@@ -56,14 +60,14 @@ class ActionApplier {
  private:
   // An entry of a named section whose name the path starts with (the longest, since names
   // may hold dots), and the rest of the path after it.
-  YAML::Node entry(const std::string& section, const std::string& path, std::size_t& at,
-                   SourcePos pos) {
+  std::optional<YAML::Node> entry(const std::string& section, const std::string& path,
+                                  std::size_t& at, SourcePos pos) {
     YAML::Node list = m_scenario[section];
     if (!list.IsSequence()) {
       m_context.error(pos, "the scenario has no " + section);
-      return {};
+      return std::nullopt;
     }
-    YAML::Node best;
+    std::optional<YAML::Node> best;
     std::size_t bestLength = 0;
     std::vector<std::string> names;
     for (YAML::Node item : list) {
@@ -72,7 +76,7 @@ class ActionApplier {
       names.push_back(name);
       if (name.size() > bestLength && path.compare(at, name.size(), name) == 0 &&
           (at + name.size() == path.size() || path[at + name.size()] == '.')) {
-        best = item;
+        best.emplace(item);  // not operator=, which would overwrite the earlier match
         bestLength = name.size();
       }
     }
@@ -83,7 +87,7 @@ class ActionApplier {
       m_context.error(pos, "no " + section.substr(0, section.size() - 1) + " named '" + word +
                                "' in the lesson's scenario" +
                                (hint ? "; did you mean '" + *hint + "'?" : ""));
-      return {};
+      return std::nullopt;
     }
     at += bestLength + 1;
     return best;
@@ -99,7 +103,7 @@ class ActionApplier {
     if (section == std::end(kSections)) {
       if (dot == std::string::npos && std::find(kTopLevelSettable.begin(), kTopLevelSettable.end(),
                                                 head) != kTopLevelSettable.end()) {
-        owner = m_scenario;
+        owner.reset(m_scenario);
         key = head;
         return true;
       }
@@ -110,8 +114,9 @@ class ActionApplier {
       return false;
     }
     std::size_t at = dot == std::string::npos ? path.size() : dot + 1;
-    YAML::Node node = entry(head, path, at, pos);
-    if (!node) return false;
+    const std::optional<YAML::Node> found = entry(head, path, at, pos);
+    if (!found) return false;
+    YAML::Node node = *found;
     if (at >= path.size()) {
       m_context.error(pos, "'" + path + "' names a whole " + head.substr(0, head.size() - 1) +
                                "; add the key to change, e.g. '" + path + ".instances'");
@@ -127,12 +132,12 @@ class ActionApplier {
       }
       if (!inner.IsMap()) {
         node[path.substr(at, next - at)] = YAML::Node(YAML::NodeType::Map);
-        inner = node[path.substr(at, next - at)];
+        inner.reset(node[path.substr(at, next - at)]);
       }
-      node = inner;
+      node.reset(inner);
       at = next + 1;
     }
-    owner = node;
+    owner.reset(node);
     key = path.substr(at);
     return true;
   }
@@ -161,7 +166,7 @@ class ActionApplier {
     YAML::Node list = m_scenario[section];
     if (!list.IsSequence()) {
       m_scenario[section] = YAML::Node(YAML::NodeType::Sequence);
-      list = m_scenario[section];
+      list.reset(m_scenario[section]);
     }
     for (const YAML::Node& e : entries)
       list.push_back(e);
@@ -180,12 +185,12 @@ class ActionApplier {
                                        [&](const Section& s) { return head == s.name; });
       std::size_t at = dot == std::string::npos ? path->size() : dot + 1;
       if (section && dot != std::string::npos) {
-        const YAML::Node found = entry(head, *path, at, item.pos);
+        const std::optional<YAML::Node> found = entry(head, *path, at, item.pos);
         if (!found) continue;
         if (at >= path->size()) {  // the whole entry
           YAML::Node kept(YAML::NodeType::Sequence);
           for (YAML::Node e : m_scenario[head])
-            if (!e.is(found)) kept.push_back(e);
+            if (!e.is(*found)) kept.push_back(e);
           m_scenario[head] = kept;
           continue;
         }
@@ -206,13 +211,13 @@ class ActionApplier {
     if (!map) return;
     for (const Field& change : map->fields()) {
       std::size_t at = 0;
-      YAML::Node service = entry("services", change.key, at, change.keyPos);
+      std::optional<YAML::Node> service = entry("services", change.key, at, change.keyPos);
       if (!service) continue;
       if (at != change.key.size() + 1) {
         m_context.error(change.keyPos, "'idempotent' takes service names, e.g. {billing: true}");
         continue;
       }
-      service["idempotent"] = change.value;
+      (*service)["idempotent"] = change.value;
     }
   }
 
