@@ -73,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
   createDocks();
   createDebugDocks();
   createWhatIf();
+  createLessons();
   createFileActions();
   createEditActions();
   createRunActions();
@@ -89,7 +90,9 @@ MainWindow::MainWindow(QWidget* parent)
           [this](core::NodeRef node) { m_scene->selectNode(node); });
   connect(m_welcome, &WelcomePage::demoRequested, this,
           [this](const QString& demo) { openFile(demo); });
+  connect(m_welcome, &WelcomePage::lessonsRequested, this, &MainWindow::showLessons);
   connect(m_welcome, &WelcomePage::newRequested, this, [this] {
+    m_lessonModelShown = false;
     m_document->newModel();
     showCanvas();
   });
@@ -168,6 +171,7 @@ void MainWindow::createFileActions() {
     if (!maybeSave()) return;
     leaveRecording();
     endWhatIf();
+    m_lessonModelShown = false;
     m_document->newModel();
     showCanvas();
   });
@@ -273,9 +277,15 @@ void MainWindow::createViewActions() {
   view->addAction(m_traceDock->toggleViewAction());
   view->addAction(m_deadLettersDock->toggleViewAction());
   view->addAction(m_comparisonDock->toggleViewAction());
+  view->addAction(m_lessonsDock->toggleViewAction());
   view->addSeparator();
   view->addAction(dark);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* lessons = makeAction(this, "lessons", tr("&Lessons"), {}, QKeySequence(tr("Ctrl+L")),
+                                tr("Learn event-driven architecture step by step on the live "
+                                   "engine"));
+  connect(lessons, &QAction::triggered, this, &MainWindow::showLessons);
+  help->addAction(lessons);
   QAction* about = makeAction(this, "about", tr("&About Eventscope"), {});
   connect(about, &QAction::triggered, this, [this] {
     QMessageBox::about(this, tr("About Eventscope"),
@@ -335,6 +345,7 @@ bool MainWindow::openFile(const QString& path, QString* error, bool quiet) {
     if (!quiet) showOpenError(path, message);
     return false;
   }
+  m_lessonModelShown = false;
   if (!path.startsWith(QLatin1Char(':')))
     addRecent(path);  // a bundled demo is saved under a new name
   leaveRecording();

@@ -30,6 +30,7 @@ class DeadLetterPanel;
 class ComparisonPanel;
 class WhatIfRunner;
 class ScenarioDocument;
+class LessonsPanel;
 class TopologyScene;
 class TopologyView;
 class WelcomePage;
@@ -91,6 +92,9 @@ class MainWindow : public QMainWindow {
   void redrive(const std::vector<std::uint64_t>& ids);
   // Moves the time cursor: seeks the recording, or runs the live model there.
   void moveTo(core::SimTime t);
+  // Shows the Lessons dock (it opens the lesson the learner last had).
+  void showLessons();
+  LessonsPanel* lessons() const { return m_lessons; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -131,6 +135,9 @@ class MainWindow : public QMainWindow {
   void updateExchangeActions();
   void showDeadLettersIfSeen();
   void showEventLogIfSeen();
+  // main_window_lessons.cpp: the Lessons dock
+  void createLessons();
+  void openLessonModel(const core::Scenario& scenario, const QString& title);
   // main_window_whatif.cpp: replay with changes, compare
   void createWhatIf();
   void endWhatIf();
@@ -155,11 +162,9 @@ class MainWindow : public QMainWindow {
   TimelineBar* m_timeline;
   RecordingPlayer* m_player;
   bool m_recordingMode = false;
-  bool m_freshLayout = false;
-  bool m_deadLettersPending = false;
-  bool m_eventLogPending =
-      false;  // the open recording's events are not in the log yet  // the open recording's dead
-              // letters are not listed yet  // no saved layout: the docks get their first sizes
+  bool m_freshLayout = false;         // no saved layout: the docks get their first sizes
+  bool m_deadLettersPending = false;  // the open recording's dead letters are not listed yet
+  bool m_eventLogPending = false;     // the open recording's events are not in the log yet
   QString m_lastRecording;  // the last recording a live run completed (for Export Recording)
   TracePanel* m_trace;
   QDockWidget* m_traceDock;  // tabbed with the charts, like the event log and dead letters
@@ -188,10 +193,12 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const LiveSnapshot> m_shown;
   std::string m_runModel;  // the model the controller runs, as text without its layout
   bool m_runnable = false;
-  double m_chartsShownAt = 0;  // wall-clock seconds of the last chart refresh
-  bool m_announceStep = false;
-  QHash<QDockWidget*, bool> m_dockShown;  // docks' visibility, kept while the welcome page shows //
-                                          // say what a Step did once its snapshot arrives
+  double m_chartsShownAt = 0;             // wall-clock seconds of the last chart refresh
+  bool m_announceStep = false;            // say what a Step did once its snapshot arrives
+  QHash<QDockWidget*, bool> m_dockShown;  // docks' visibility, kept while the welcome page shows
+  LessonsPanel* m_lessons = nullptr;
+  QDockWidget* m_lessonsDock = nullptr;
+  bool m_lessonModelShown = false;  // the document holds a lesson's model (replaced unasked)
 };
 
 }  // namespace eventscope::ui

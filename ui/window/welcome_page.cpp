@@ -76,6 +76,17 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
   column->addWidget(subtitle);
   column->addSpacing(16);
 
+  auto* lessons = new QCommandLinkButton(
+      tr("Start the lessons"),
+      tr("Fifteen guided lessons on the live engine, from loose coupling to backpressure: "
+         "predict, run, and see every claim checked."),
+      this);
+  lessons->setObjectName(QStringLiteral("startLessons"));
+  lessons->setIcon(QIcon(QStringLiteral(":/icons/chart.svg")));
+  connect(lessons, &QPushButton::clicked, this, &WelcomePage::lessonsRequested);
+  column->addWidget(lessons);
+  column->addSpacing(8);
+
   auto* demosTitle = new QLabel(tr("<b>Start with a demo</b>"), this);
   column->addWidget(demosTitle);
   for (const QString& demo : demoResources()) {

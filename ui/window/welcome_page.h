@@ -22,6 +22,7 @@ class WelcomePage : public QWidget {
  Q_SIGNALS:
   void demoRequested(const QString& resource);
   void newRequested();
+  void lessonsRequested();
   void openRequested();
   void recentRequested(const QString& path);
 

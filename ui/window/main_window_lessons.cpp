@@ -1,0 +1,74 @@
+// MainWindow: the Lessons dock and what it asks of the window (a model, highlights, a run).
+#include <QAction>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <algorithm>
+
+#include "core/io/scenario_writer.h"
+#include "ui/charts/charts_panel.h"
+#include "ui/controller/run_controller.h"
+#include "ui/editor/scenario_document.h"
+#include "ui/lessons/lessons_panel.h"
+#include "ui/topology/topology_scene.h"
+#include "ui/topology/topology_view.h"
+#include "ui/window/main_window.h"
+
+namespace eventscope::ui {
+
+void MainWindow::createLessons() {
+  m_lessons = new LessonsPanel(this);
+  m_lessonsDock = new QDockWidget(tr("Lessons"), this);
+  m_lessonsDock->setObjectName(QStringLiteral("lessonsDock"));
+  m_lessonsDock->setWidget(m_lessons);
+  addDockWidget(Qt::LeftDockWidgetArea, m_lessonsDock);
+  m_lessonsDock->hide();
+  m_dockShown[m_lessonsDock] = false;  // it comes when asked for (Help > Lessons, the welcome)
+  connect(m_lessons, &LessonsPanel::modelRequested, this, &MainWindow::openLessonModel);
+  connect(m_lessons, &LessonsPanel::highlightRequested, this,
+          [this](const std::vector<std::string>& names) { m_scene->highlight(names); });
+  connect(m_lessons, &LessonsPanel::runRequested, this, [this] {
+    if (!m_runnable) return;
+    m_scene->clearTokens();
+    m_charts->clear();
+    m_controller->reset();
+    m_controller->run();
+  });
+  // The lesson the learner last had open comes back with the dock.
+  connect(m_lessonsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+    if (!visible || m_lessons->currentLesson() >= 0) return;
+    if (m_lessons->lessonCount() == 0) m_lessons->loadLessons();
+    m_lessons->openLesson(QSettings().value(QStringLiteral("lessons/current"), 0).toInt());
+  });
+  connect(m_lessons, &LessonsPanel::modelRequested, this, [this] {
+    QSettings().setValue(QStringLiteral("lessons/current"), m_lessons->currentLesson());
+  });
+}
+
+void MainWindow::showLessons() {
+  const bool first = m_lessonsDock->isHidden();
+  m_dockShown[m_lessonsDock] = true;
+  showCanvas();
+  m_lessonsDock->show();
+  m_lessonsDock->raise();
+  // Wide enough to read beside the canvas.
+  if (first) resizeDocks({m_lessonsDock}, {std::max(420, width() / 4)}, Qt::Horizontal);
+}
+
+void MainWindow::openLessonModel(const core::Scenario& scenario, const QString& title) {
+  // A lesson's models replace each other without asking; anything else is saved first.
+  if (!m_lessonModelShown && !maybeSave()) return;
+  QString error;
+  if (!m_document->openText(core::writeScenario(scenario), title, &error)) {
+    statusBar()->showMessage(tr("The lesson's model did not open: %1").arg(error), 8000);
+    return;
+  }
+  m_lessonModelShown = true;
+  leaveRecording();
+  endWhatIf();
+  showCanvas();
+  m_view->fitModel();
+}
+
+}  // namespace eventscope::ui
