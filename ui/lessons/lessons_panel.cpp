@@ -96,6 +96,8 @@ LessonsPanel::LessonsPanel(QWidget* parent)
   m_verdicts->setWordWrap(true);
   m_verdicts->setSelectionMode(QAbstractItemView::NoSelection);
   m_verdicts->setFocusPolicy(Qt::NoFocus);
+  m_verdicts->setMinimumHeight(110);
+  m_verdicts->hide();  // until a step has run
   layout->addWidget(m_verdicts, 2);
   m_feedback = new QLabel(this);
   m_feedback->setObjectName(QStringLiteral("lessonFeedback"));
@@ -351,7 +353,8 @@ void LessonsPanel::showOutcome() {
   } else {
     const bool passed = outcome.run.passed();
     m_progress.setPassed(m_lessons[static_cast<std::size_t>(m_current)].id, m_step, passed);
-    m_status->setText(passed ? tr("All %n check(s) hold.", nullptr, static_cast<int>(total))
+    m_status->setText(passed ? (total == 1 ? tr("The check holds.")
+                                           : tr("All %1 checks hold.").arg(total))
                              : tr("%1 of %2 checks do not hold.").arg(outcome.failing).arg(total));
     if (s.prediction && m_answer >= 0) {
       const bool right = m_answer == s.prediction->answer;

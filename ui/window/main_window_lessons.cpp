@@ -4,6 +4,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <algorithm>
 
 #include "core/io/scenario_writer.h"
@@ -23,6 +24,8 @@ void MainWindow::createLessons() {
   m_lessonsDock->setObjectName(QStringLiteral("lessonsDock"));
   m_lessonsDock->setWidget(m_lessons);
   addDockWidget(Qt::LeftDockWidgetArea, m_lessonsDock);
+  // The lesson reads down the whole left side; the charts keep the width beside it.
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   m_lessonsDock->hide();
   m_dockShown[m_lessonsDock] = false;  // it comes when asked for (Help > Lessons, the welcome)
   connect(m_lessons, &LessonsPanel::modelRequested, this, &MainWindow::openLessonModel);
@@ -68,7 +71,9 @@ void MainWindow::openLessonModel(const core::Scenario& scenario, const QString& 
   leaveRecording();
   endWhatIf();
   showCanvas();
+  // Again once the docks have their sizes: the whole model in view.
   m_view->fitModel();
+  QTimer::singleShot(0, m_view, [this] { m_view->fitModel(); });
 }
 
 }  // namespace eventscope::ui
