@@ -16,6 +16,7 @@
 #include "core/lessons/lesson_runner.h"
 #include "core/lessons/lesson_scenario.h"
 #include "core/model/limits.h"
+#include "core/model/run_size.h"
 
 namespace eventscope::core {
 
@@ -27,6 +28,8 @@ using detail::ReadContext;
 
 constexpr std::size_t kMaxSteps = 50;
 constexpr std::size_t kMaxChecks = 50;
+// Producers may publish at most this many events in one step's run (a few seconds of engine).
+constexpr double kMaxEventsPerStep = 2e7;
 
 const std::vector<std::string> kLessonKeys{"lesson",    "title",    "concept",
                                            "narrative", "scenario", "steps"};
@@ -175,6 +178,13 @@ void checkSteps(Lesson& lesson, Diagnostics& errors) {
     }
     if (!built.ok()) continue;
     LessonStep& step = lesson.steps[i];
+    if (step.run) {
+      // A lesson step is a short run: a run length that would take minutes is a mistake.
+      Scenario sized = *built.scenario;
+      sized.duration = *step.run;
+      for (const Diagnostic& d : checkRunSize(sized, lesson.fileName, kMaxEventsPerStep, "run"))
+        if (seen.insert({d.line, d.column, d.message}).second) errors.push_back(d);
+    }
     if (step.checks.empty()) continue;
     const nlohmann::ordered_json shape = reportShape(*built.scenario);
     std::vector<std::string> services;

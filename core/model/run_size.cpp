@@ -5,7 +5,8 @@
 
 namespace eventscope::core {
 
-Diagnostics checkRunSize(const Scenario& scenario, const std::string& fileName) {
+Diagnostics checkRunSize(const Scenario& scenario, const std::string& fileName, double maxEvents,
+                         const char* lengthKey) {
   double total = 0;
   const ProducerSpec* biggest = nullptr;
   double biggestCount = 0;
@@ -20,12 +21,12 @@ Diagnostics checkRunSize(const Scenario& scenario, const std::string& fileName) 
       biggest = &producer;
     }
   }
-  if (total <= kMaxEventsPerRun || biggest == nullptr) return {};
+  if (total <= maxEvents || biggest == nullptr) return {};
   char message[256];
   std::snprintf(message, sizeof message,
                 "producers would publish about %.2g events in this run, more than the %.0g "
-                "allowed; shorten 'duration' or lower the rate of '%s'",
-                total, kMaxEventsPerRun, biggest->name.c_str());
+                "allowed; shorten '%s' or lower the rate of '%s'",
+                total, maxEvents, lengthKey, biggest->name.c_str());
   return {Diagnostic{fileName, biggest->pos.line, biggest->pos.column, message}};
 }
 

@@ -13,7 +13,9 @@ namespace eventscope::core {
 inline constexpr double kMaxEventsPerRun = 1e10;
 
 // Reports producers whose expected events (rate x active window, or their count) would push the
-// run past kMaxEventsPerRun. Run it again after overriding the duration.
-Diagnostics checkRunSize(const Scenario& scenario, const std::string& fileName);
+// run past `maxEvents`. Run it again after overriding the duration; `lengthKey` is the key the
+// message tells to shorten (a lesson step's `run`).
+Diagnostics checkRunSize(const Scenario& scenario, const std::string& fileName,
+                         double maxEvents = kMaxEventsPerRun, const char* lengthKey = "duration");
 
 }  // namespace eventscope::core

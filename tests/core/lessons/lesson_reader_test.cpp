@@ -139,6 +139,12 @@ TEST(LessonReaderTest, ARedriveNeedsAServiceWithADeadLetterTopic) {
               31, 26, "no 'dead_letter' topic");
 }
 
+TEST(LessonReaderTest, AStepThatWouldRunForHoursIsRefused) {
+  expectError(replaced("    run: 10s\n    checks:\n      - expect",
+                       "    run: 1000h\n    checks:\n      - expect"),
+              12, 14, "shorten 'run'");
+}
+
 TEST(LessonReaderTest, BrokenFilesGiveOneErrorAndNoLesson) {
   expectError("", 1, 1, "starts with 'lesson: 1'");
   expectError("lesson: 1\ntitle: [unclosed\n", 3, 1, "");
