@@ -50,5 +50,25 @@ TEST(MainWindowLessonsTest, HelpLessonsOpensTheLessonOnTheCanvasAndRunsItLive) {
   QSettings().remove(QStringLiteral("lessons"));
 }
 
+TEST(MainWindowLessonsTest, EveryStepOfEveryLessonOpensARunnableModel) {
+  QSettings().remove(QStringLiteral("lessons"));
+  MainWindow window;
+  window.resize(1400, 900);
+  window.show();
+  window.action(QStringLiteral("lessons"))->trigger();
+  LessonsPanel* lessons = window.lessons();
+  ASSERT_EQ(lessons->lessonCount(), 15);
+  for (int l = 0; l < lessons->lessonCount(); ++l) {
+    lessons->openLesson(l);
+    ASSERT_NE(lessons->lesson(), nullptr) << l;
+    for (int step = 0; step < static_cast<int>(lessons->lesson()->steps.size()); ++step) {
+      lessons->showStep(step);
+      EXPECT_TRUE(window.runnable()) << lessons->lesson()->id << " step " << step + 1;
+      EXPECT_FALSE(window.scene()->nodes().empty()) << lessons->lesson()->id;
+    }
+  }
+  QSettings().remove(QStringLiteral("lessons"));
+}
+
 }  // namespace
 }  // namespace eventscope::ui
