@@ -314,6 +314,18 @@ class Parser {
       return failIndex("expected a service name, got " + quoted(peek()), peek().offset);
     term.service = peek().text;
     ++m_next;
+    if (isWord(peek(), "partition")) {
+      const Token& word = m_tokens[m_next++];
+      const Token& number = peek();
+      if (number.kind != Token::Kind::Number || number.duration || number.number < 0 ||
+          number.number != static_cast<double>(static_cast<int>(number.number)))
+        return failIndex("expected a partition number (0, 1, ...), got " + quoted(number),
+                         number.offset);
+      if (term.metric != ServiceMetric::Backlog && term.metric != ServiceMetric::Lag)
+        return failIndex("per partition, only backlog and lag are kept", word.offset);
+      term.queue = static_cast<int>(number.number);
+      ++m_next;
+    }
     if (!aggregate) {
       if (!isWord(peek(), "at"))
         return failIndex("expected 'at' and a time (a series at one time), got " + quoted(peek()),
@@ -424,8 +436,19 @@ std::optional<double> seriesValue(const CheckTerm& term, const TimeSeries& serie
     problem = "the run has no series of " + term.service;
     return std::nullopt;
   }
-  const std::vector<double> values =
-      series.series(static_cast<std::size_t>(found - series.serviceNames.begin()), term.metric);
+  const auto service = static_cast<std::size_t>(found - series.serviceNames.begin());
+  std::vector<double> values;
+  if (term.queue >= 0) {
+    const auto queue = static_cast<std::size_t>(term.queue);
+    if (service >= series.queues.size() || queue >= series.queues[service].size()) {
+      problem = "the run has no partition " + std::to_string(term.queue) + " of " + term.service;
+      return std::nullopt;
+    }
+    for (const QueueSample& sample : series.queues[service][queue])
+      values.push_back(term.metric == ServiceMetric::Lag ? sample.lag : sample.backlog);
+  } else {
+    values = series.series(service, term.metric);
+  }
   const auto bucketOf = [&](SimTime t) {
     return static_cast<std::size_t>(std::max<SimTime>(0, t) / series.bucketWidth);
   };
@@ -519,7 +542,7 @@ std::optional<CheckExpression> parseCheck(std::string_view text, CheckError* err
 }
 
 bool resolveCheck(CheckExpression& check, const nlohmann::ordered_json& reportShape,
-                  const std::vector<std::string>& services, CheckError* error) {
+                  const CheckServices& services, CheckError* error) {
   for (CheckTerm& term : check.terms) {
     if (term.kind == CheckTerm::Kind::Figure) {
       std::string why;
@@ -540,12 +563,22 @@ bool resolveCheck(CheckExpression& check, const nlohmann::ordered_json& reportSh
     } else if (term.kind == CheckTerm::Kind::SeriesAt || term.kind == CheckTerm::Kind::SeriesMax ||
                term.kind == CheckTerm::Kind::SeriesMin ||
                term.kind == CheckTerm::Kind::SeriesMean) {
-      if (std::find(services.begin(), services.end(), term.service) == services.end()) {
-        const auto hint = closestMatch(term.service, services);
-        const std::size_t at = term.text.find(" of ") + 4;
+      const auto found = std::find(services.names.begin(), services.names.end(), term.service);
+      const std::size_t at = term.text.find(" of ") + 4;
+      if (found == services.names.end()) {
+        const auto hint = closestMatch(term.service, services.names);
         *error = {"no service named '" + term.service + "' in this step's scenario" +
                       (hint ? "; did you mean '" + *hint + "'?" : ""),
                   term.offset + at};
+        return false;
+      }
+      const auto index = static_cast<std::size_t>(found - services.names.begin());
+      if (term.queue >= 0 && index < services.queues.size() &&
+          static_cast<std::size_t>(term.queue) >= services.queues[index]) {
+        *error = {"'" + term.service + "' reads " + std::to_string(services.queues[index]) +
+                      " partition(s), numbered from 0; there is no partition " +
+                      std::to_string(term.queue),
+                  term.offset + term.text.find(" partition ") + 1};
         return false;
       }
     }

@@ -35,7 +35,8 @@ struct CheckTerm {
   std::vector<std::string> path;  // Figure: keys into the report, set by resolveCheck
   ServiceMetric metric = ServiceMetric::Backlog;
   std::string service;
-  SimTime from = 0;           // SeriesAt: the time; the others: the window [from, to)
+  int queue = -1;    // `partition N`: that queue of the service (its topics' partitions in order)
+  SimTime from = 0;  // SeriesAt: the time; the others: the window [from, to)
   std::optional<SimTime> to;  // absent: to the end of the run
   int left = -1, right = -1;  // operands, indexes into CheckExpression::terms
   std::size_t offset = 0;     // where it starts in the check's text
@@ -61,10 +62,16 @@ struct CheckError {
 // Parses a check's text; names are not looked up yet.
 std::optional<CheckExpression> parseCheck(std::string_view text, CheckError* error);
 
+// The services a check may name, with how many queues (subscribed partitions) each has.
+struct CheckServices {
+  std::vector<std::string> names;
+  std::vector<std::size_t> queues;  // parallel to names
+};
+
 // Looks up every figure and series in the shape of a report of the step's scenario (any run of
-// it: the keys are what matter) and its service names; fills each figure's path.
+// it: the keys are what matter) and its services; fills each figure's path.
 bool resolveCheck(CheckExpression& check, const nlohmann::ordered_json& reportShape,
-                  const std::vector<std::string>& services, CheckError* error);
+                  const CheckServices& services, CheckError* error);
 
 // The value of both sides in a run, or why one has none (a latency of a service that acked
 // nothing is null; a series time past the run's end).

@@ -187,9 +187,7 @@ void checkSteps(Lesson& lesson, Diagnostics& errors) {
     }
     if (step.checks.empty()) continue;
     const nlohmann::ordered_json shape = reportShape(*built.scenario);
-    std::vector<std::string> services;
-    for (const ServiceSpec& s : built.scenario->services)
-      services.push_back(s.name);
+    const CheckServices services = checkServices(*built.scenario);
     for (LessonCheck& check : step.checks) {
       CheckError error;
       if (!resolveCheck(check.expression, shape, services, &error)) {

@@ -71,6 +71,19 @@ bool StepRun::passed() const {
   return true;
 }
 
+CheckServices checkServices(const Scenario& scenario) {
+  CheckServices services;
+  for (const ServiceSpec& service : scenario.services) {
+    std::size_t queues = 0;
+    for (const std::string& topic : service.subscribes)
+      for (const TopicSpec& t : scenario.topics)
+        if (t.name == topic) queues += static_cast<std::size_t>(t.partitions);
+    services.names.push_back(service.name);
+    services.queues.push_back(queues);
+  }
+  return services;
+}
+
 nlohmann::ordered_json reportShape(const Scenario& scenario) {
   Scenario moment = scenario;
   moment.duration = 1'000'000;  // 1 ms
@@ -114,9 +127,7 @@ StepRun runLessonStep(const Lesson& lesson, std::size_t step,
   }
   run.result = runScenario(scenario, options);
   run.report = reportToJson(run.result->report);
-  std::vector<std::string> services;
-  for (const ServiceSpec& s : scenario.services)
-    services.push_back(s.name);
+  const CheckServices services = checkServices(scenario);
   for (const LessonCheck& check : spec.checks) {
     // Resolved again here: an override may change what the report holds.
     CheckExpression expression = check.expression;

@@ -42,6 +42,9 @@ struct ContrastRun {
 };
 ContrastRun runContrast(const Lesson& lesson, std::size_t step);
 
+// The services of a scenario as checks see them: names and queues (subscribed partitions).
+CheckServices checkServices(const Scenario& scenario);
+
 // A report of a moment of this scenario: it has every key a full run's report has, which is
 // what checks are resolved against.
 nlohmann::ordered_json reportShape(const Scenario& scenario);

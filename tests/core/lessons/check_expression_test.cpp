@@ -20,10 +20,14 @@ TimeSeries series() {
   s.bucketWidth = 10 * kSecond;
   s.serviceNames = {"billing"};
   s.services.resize(1);
+  s.queues.resize(1);
+  s.queues[0].resize(2);
   for (float backlog : {1.0f, 5.0f, 9.0f, 3.0f}) {
     ServiceSample sample;
     sample.backlog = backlog;
     s.services[0].push_back(sample);
+    s.queues[0][0].push_back({backlog - 1, backlog});  // partition 0: most of it
+    s.queues[0][1].push_back({1, 1});
   }
   return s;
 }
@@ -33,7 +37,7 @@ CheckExpression parsed(const std::string& text) {
   auto check = parseCheck(text, &error);
   EXPECT_TRUE(check.has_value()) << text << ": " << error.message;
   if (!check) return {};
-  const std::vector<std::string> services{"billing", "idle"};
+  const CheckServices services{{"billing", "idle"}, {2, 1}};
   EXPECT_TRUE(resolveCheck(*check, report(), services, &error)) << text << ": " << error.message;
   return *check;
 }
@@ -72,6 +76,12 @@ TEST(CheckExpressionTest, SeriesAtATimeAndOverAWindow) {
   EXPECT_NE(late.problem.find("ended before"), std::string::npos) << late.problem;
 }
 
+TEST(CheckExpressionTest, OnePartitionsBacklogAndLag) {
+  EXPECT_DOUBLE_EQ(*evaluated("max backlog of billing partition 0 > 0").lhs, 8);
+  EXPECT_DOUBLE_EQ(*evaluated("lag of billing partition 0 at 25s > 0").lhs, 9);
+  EXPECT_DOUBLE_EQ(*evaluated("max backlog of billing partition 1 > 0").lhs, 1);
+}
+
 TEST(CheckExpressionTest, AFigureWithNoValueFailsWithTheReason) {
   const CheckValues v = evaluated("services.idle.latency_s.p95 < 1");
   EXPECT_FALSE(v.holds);
@@ -95,6 +105,8 @@ TEST(CheckExpressionTest, SyntaxErrorsSayWhatAndWhere) {
       {"backlog of billing at 3 > 1", 22, "a time with a unit"},
       {"max lag of billing from 5s to 2s > 1", 30, "after its start"},
       {"3parsecs > 1", 0, "not a number or a duration"},
+      {"throughput of billing partition 0 at 1s > 1", 22, "only backlog and lag"},
+      {"backlog of billing partition x at 1s > 1", 29, "a partition number"},
       {"1 ? 2", 2, "unexpected '?'"},
   };
   for (const BadCheck& c : cases) {
@@ -106,7 +118,7 @@ TEST(CheckExpressionTest, SyntaxErrorsSayWhatAndWhere) {
 }
 
 TEST(CheckExpressionTest, UnknownNamesAreFoundWhenResolvedWithAHint) {
-  const std::vector<std::string> services{"billing"};
+  const CheckServices services{{"billing"}, {2}};
   const struct {
     const char* text;
     std::size_t offset;
@@ -116,6 +128,7 @@ TEST(CheckExpressionTest, UnknownNamesAreFoundWhenResolvedWithAHint) {
       {"services.billing.ackd > 1", 0, "did you mean 'acked'"},
       {"services.billing > 1", 0, "a group of figures"},
       {"1 < backlog of shipping at 2s", 4 + 11, "no service named 'shipping'"},
+      {"backlog of billing partition 2 at 1s > 1", 19, "there is no partition 2"},
   };
   for (const auto& c : cases) {
     CheckError error;
