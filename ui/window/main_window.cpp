@@ -74,6 +74,7 @@ MainWindow::MainWindow(QWidget* parent)
   createDebugDocks();
   createWhatIf();
   createLessons();
+  createGuide();
   createFileActions();
   createEditActions();
   createRunActions();
@@ -96,7 +97,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_document->newModel();
     showCanvas();
   });
-  connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::openDialog);
+  connect(m_welcome, &WelcomePage::openRequested, this, [this] { openDialog(); });
+  connect(m_welcome, &WelcomePage::openRecordingRequested, this, [this] { openDialog(true); });
+  connect(m_welcome, &WelcomePage::importRequested, this,
+          [this] { action(QStringLiteral("importCloudEvents"))->trigger(); });
   connect(m_welcome, &WelcomePage::recentRequested, this,
           [this](const QString& path) { openFile(path); });
 
@@ -175,7 +179,7 @@ void MainWindow::createFileActions() {
     m_document->newModel();
     showCanvas();
   });
-  connect(open, &QAction::triggered, this, &MainWindow::openDialog);
+  connect(open, &QAction::triggered, this, [this] { openDialog(); });
   connect(saveAction, &QAction::triggered, this, &MainWindow::save);
   connect(saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
   connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -213,6 +217,11 @@ void MainWindow::createEditActions() {
   redo->setObjectName(QStringLiteral("redo"));
   redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
   redo->setShortcut(QKeySequence::Redo);
+  // The undo stack renames them after each change ("Undo Add service"); the tooltips say more.
+  undo->setToolTip(tr("Undo the last change to the model (%1)")
+                       .arg(undo->shortcut().toString(QKeySequence::NativeText)));
+  redo->setToolTip(tr("Redo the change undone last (%1)")
+                       .arg(redo->shortcut().toString(QKeySequence::NativeText)));
   edit->addAction(undo);
   edit->addAction(redo);
   edit->addSeparator();
@@ -278,6 +287,7 @@ void MainWindow::createViewActions() {
   view->addAction(m_deadLettersDock->toggleViewAction());
   view->addAction(m_comparisonDock->toggleViewAction());
   view->addAction(m_lessonsDock->toggleViewAction());
+  view->addAction(m_guideDock->toggleViewAction());
   view->addSeparator();
   view->addAction(dark);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -288,29 +298,19 @@ void MainWindow::createViewActions() {
   help->addAction(lessons);
   QAction* about = makeAction(this, "about", tr("&About Eventscope"), {});
   connect(about, &QAction::triggered, this, [this] {
-    QMessageBox::about(this, tr("About Eventscope"),
-                       tr("<b>Eventscope %1</b><p>Simulate, debug and teach event-driven "
-                          "architectures.</p><p>License: GPL-3.0-or-later.</p>")
-                           .arg(QStringLiteral(EVENTSCOPE_VERSION)));
+    QMessageBox::about(
+        this, tr("About Eventscope"),
+        tr("<b>Eventscope %1</b><p>Simulate, debug and teach event-driven architectures.</p>"
+           "<p>Copyright the Eventscope developers. License: GNU General Public License, "
+           "version 3 or later (GPL-3.0-or-later). Built with Qt %2.</p>")
+            .arg(QStringLiteral(EVENTSCOPE_VERSION), QString::fromLatin1(qVersion())));
   });
-  QAction* guide =
-      makeAction(this, "gettingStarted", tr("&Getting Started"), {}, QKeySequence::HelpContents);
-  connect(guide, &QAction::triggered, this, [this] {
-    QMessageBox::information(
-        this, tr("Getting started"),
-        tr("<p><b>Model</b>: add producers, topics and services from the toolbar; drag from the "
-           "circle on a node's right edge to another node to connect them (producer → topic → "
-           "service → topic). Select a node to edit its fields in Properties; values are YAML, as "
-           "in the file. Undo with Ctrl+Z.</p>"
-           "<p><b>Run</b>: Space runs and pauses, F10 steps, Ctrl+R resets; the speed box goes "
-           "from slow motion to as fast as possible.</p>"
-           "<p><b>Faults</b>: right-click a node while it runs: crash or recover an instance, "
-           "scale, slow down, pause a producer, inject a poison event or a newer schema, "
-           "duplicate deliveries. Watch the charts below.</p>"
-           "<p><b>Legend</b>: the tab beside Properties explains every colour and shape.</p>"
-           "<p>Ctrl+wheel zooms, Ctrl+0 fits the model, the middle button pans.</p>"));
-  });
-  help->addAction(guide);
+  QAction* guide = makeAction(this, "guide", tr("&Guide"), {}, QKeySequence::HelpContents,
+                              tr("The built-in guide: modeling, running, faults, recordings, "
+                                 "traces, what-if and lessons"));
+  connect(guide, &QAction::triggered, this, &MainWindow::showGuide);
+  help->insertAction(lessons, guide);
+  help->addSeparator();
   help->addAction(about);
 }
 
@@ -366,12 +366,17 @@ void MainWindow::showOpenError(const QString& path, const QString& error) {
   box.exec();
 }
 
-void MainWindow::openDialog() {
+void MainWindow::openDialog(bool recordingsFirst) {
   if (!maybeSave()) return;
+  const QString all = tr("Scenarios and recordings (*.yaml *.yml *.evrec *.sqlite)");
+  const QString scenarios = tr("Scenarios (*.yaml *.yml)");
+  const QString recordings = tr("Recordings (*.evrec *.sqlite)");
+  const QString any = tr("All files (*)");
+  const QStringList filters = recordingsFirst ? QStringList{recordings, all, scenarios, any}
+                                              : QStringList{all, scenarios, recordings, any};
   const QString path = QFileDialog::getOpenFileName(
-      this, tr("Open a scenario or a recording"), {},
-      tr("Scenarios and recordings (*.yaml *.yml *.evrec *.sqlite);;Scenarios (*.yaml *.yml);;"
-         "Recordings (*.evrec *.sqlite);;All files (*)"));
+      this, recordingsFirst ? tr("Open a recording") : tr("Open a scenario or a recording"), {},
+      filters.join(QStringLiteral(";;")));
   if (!path.isEmpty()) openFile(path);
 }
 

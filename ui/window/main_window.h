@@ -94,6 +94,8 @@ class MainWindow : public QMainWindow {
   void moveTo(core::SimTime t);
   // Shows the Lessons dock (it opens the lesson the learner last had).
   void showLessons();
+  // Help > Guide: the built-in guide in a dock beside the canvas.
+  void showGuide();
   LessonsPanel* lessons() const { return m_lessons; }
 
  protected:
@@ -112,7 +114,7 @@ class MainWindow : public QMainWindow {
   bool maybeSave();
   bool save();
   bool saveAs();
-  void openDialog();
+  void openDialog(bool recordingsFirst = false);
   void addRecent(const QString& path);
   void rebuildRecentMenu();
   void applyPalette(bool dark);
@@ -137,6 +139,7 @@ class MainWindow : public QMainWindow {
   void showEventLogIfSeen();
   // main_window_lessons.cpp: the Lessons dock
   void createLessons();
+  void createGuide();
   void openLessonModel(const core::Scenario& scenario, const QString& title);
   // main_window_whatif.cpp: replay with changes, compare
   void createWhatIf();
@@ -198,6 +201,7 @@ class MainWindow : public QMainWindow {
   QHash<QDockWidget*, bool> m_dockShown;  // docks' visibility, kept while the welcome page shows
   LessonsPanel* m_lessons = nullptr;
   QDockWidget* m_lessonsDock = nullptr;
+  QDockWidget* m_guideDock = nullptr;
   bool m_lessonModelShown = false;  // the document holds a lesson's model (replaced unasked)
 };
 

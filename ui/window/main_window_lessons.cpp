@@ -1,4 +1,5 @@
-// MainWindow: the Lessons dock and what it asks of the window (a model, highlights, a run).
+// MainWindow: the Lessons dock and what it asks of the window (a model, highlights, a run), and
+// the Guide dock beside it.
 #include <QAction>
 #include <QDockWidget>
 #include <QMenuBar>
@@ -14,6 +15,7 @@
 #include "ui/lessons/lessons_panel.h"
 #include "ui/topology/topology_scene.h"
 #include "ui/topology/topology_view.h"
+#include "ui/window/guide_panel.h"
 #include "ui/window/main_window.h"
 
 namespace eventscope::ui {
@@ -47,6 +49,25 @@ void MainWindow::createLessons() {
   connect(m_lessons, &LessonsPanel::modelRequested, this, [this] {
     QSettings().setValue(QStringLiteral("lessons/current"), m_lessons->currentLesson());
   });
+}
+
+void MainWindow::createGuide() {
+  m_guideDock = new QDockWidget(tr("Guide"), this);
+  m_guideDock->setObjectName(QStringLiteral("guideDock"));
+  m_guideDock->setWidget(new GuidePanel(this));
+  addDockWidget(Qt::LeftDockWidgetArea, m_guideDock);
+  tabifyDockWidget(m_lessonsDock, m_guideDock);
+  m_guideDock->hide();
+  m_dockShown[m_guideDock] = false;
+}
+
+void MainWindow::showGuide() {
+  const bool first = m_guideDock->isHidden();
+  m_dockShown[m_guideDock] = true;
+  showCanvas();
+  m_guideDock->show();
+  m_guideDock->raise();
+  if (first) resizeDocks({m_guideDock}, {std::max(420, width() / 4)}, Qt::Horizontal);
 }
 
 void MainWindow::showLessons() {

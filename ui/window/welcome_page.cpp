@@ -102,10 +102,22 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
       new QPushButton(QIcon(QStringLiteral(":/icons/new.svg")), tr("New empty model"), this);
   auto* openButton =
       new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open a file…"), this);
+  auto* recordingButton =
+      new QPushButton(QIcon(QStringLiteral(":/icons/record.svg")), tr("Open a recording…"), this);
+  recordingButton->setObjectName(QStringLiteral("openRecording"));
+  recordingButton->setToolTip(tr("Debug a recorded run (.evrec): timeline, event log, traces"));
+  auto* importButton = new QPushButton(tr("Import CloudEvents…"), this);
+  importButton->setObjectName(QStringLiteral("importCloudEvents"));
+  importButton->setToolTip(
+      tr("Make a recording from CloudEvents JSON of a real system, and debug it here"));
   connect(newButton, &QPushButton::clicked, this, &WelcomePage::newRequested);
   connect(openButton, &QPushButton::clicked, this, &WelcomePage::openRequested);
+  connect(recordingButton, &QPushButton::clicked, this, &WelcomePage::openRecordingRequested);
+  connect(importButton, &QPushButton::clicked, this, &WelcomePage::importRequested);
   row->addWidget(newButton);
   row->addWidget(openButton);
+  row->addWidget(recordingButton);
+  row->addWidget(importButton);
   row->addStretch(1);
   column->addLayout(row);
   column->addSpacing(12);

@@ -24,6 +24,9 @@ class WelcomePage : public QWidget {
   void newRequested();
   void lessonsRequested();
   void openRequested();
+  // Open a recording…: the open dialog showing recordings first.
+  void openRecordingRequested();
+  void importRequested();
   void recentRequested(const QString& path);
 
  private:
