@@ -7,6 +7,7 @@
 #   ./packaging/dev.sh test [PRESET]   set up, build, run the whole test suite
 #   ./packaging/dev.sh bench           build and run the benchmarks, and the SimPy comparison
 #   ./packaging/dev.sh package         build release and the Debian package; prints the .deb's path
+#   ./packaging/dev.sh install-test    package, then install it into a throwaway root and test it
 #   ./packaging/dev.sh format          clang-format every C++ file in place
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ PACKAGES=(
   xvfb xauth xdotool imagemagick fonts-dejavu-core
   python3 python3-simpy sqlite3 graphviz
   librsvg2-bin dpkg-dev file
+  lintian desktop-file-utils appstream libxml2-utils shared-mime-info man-db
 )
 DEMO=resources/scenarios/order-pipeline.yaml
 
@@ -114,6 +116,12 @@ package() {
   echo "$deb"
 }
 
+install_test() {
+  local deb
+  deb=$(package)
+  packaging/install_test.sh "$deb"
+}
+
 format() {
   git ls-files '*.cpp' '*.h' | xargs clang-format -i
 }
@@ -127,9 +135,10 @@ case "$command" in
   test) test_suite "$@" ;;
   bench) bench ;;
   package) package ;;
+  install-test) install_test ;;
   format) format ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
