@@ -6,6 +6,8 @@
 #   ./packaging/dev.sh run [FILE]      set up, build, open FILE (default: the demo model)
 #   ./packaging/dev.sh test [PRESET]   set up, build, run the whole test suite
 #   ./packaging/dev.sh bench           build and run the benchmarks, and the SimPy comparison
+#   ./packaging/dev.sh package         build release and the Debian package; prints the .deb's path
+#   ./packaging/dev.sh install-test    package, then install it into a throwaway root and test it
 #   ./packaging/dev.sh format          clang-format every C++ file in place
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,8 @@ PACKAGES=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
   xvfb xauth xdotool imagemagick fonts-dejavu-core
   python3 python3-simpy sqlite3 graphviz
+  librsvg2-bin dpkg-dev file
+  lintian desktop-file-utils appstream libxml2-utils shared-mime-info man-db
 )
 DEMO=resources/scenarios/order-pipeline.yaml
 
@@ -95,6 +99,29 @@ bench() {
   tests/bench/simpy_compare.sh "$(binary)"
 }
 
+# Builds only what the package holds (not the tests), with the flags `test` uses, so CI's release
+# build is reused as it is. Only the .deb's path goes to stdout; the rest is said on stderr.
+package() {
+  deps
+  say "building (release) for the package"
+  cmake --preset release -DEVENTSCOPE_BUILD_BENCH=OFF >/dev/null
+  cmake --build --preset release --target eventscope eventscope_data >&2
+  say "packaging"
+  local log deb
+  log=$(cd build/release && cpack -G DEB)
+  printf '%s\n' "$log" >&2
+  # CPack says "CPack: - package: PATH generated."
+  deb=$(sed -n 's/^CPack: - package: \(.*\.deb\) generated\.$/\1/p' <<<"$log")
+  [ -f "$deb" ] || { say "cpack made no .deb"; return 1; }
+  echo "$deb"
+}
+
+install_test() {
+  local deb
+  deb=$(package)
+  packaging/install_test.sh "$deb"
+}
+
 format() {
   git ls-files '*.cpp' '*.h' | xargs clang-format -i
 }
@@ -107,9 +134,11 @@ case "$command" in
   run) run "$@" ;;
   test) test_suite "$@" ;;
   bench) bench ;;
+  package) package ;;
+  install-test) install_test ;;
   format) format ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

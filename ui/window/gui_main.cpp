@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QIcon>
 #include <QImageWriter>
 #include <QPixmap>
 #include <QTimer>
@@ -22,6 +23,9 @@ void describeApplication() {
   QApplication::setApplicationName(QStringLiteral("eventscope"));
   QApplication::setApplicationDisplayName(QStringLiteral("Eventscope"));
   QApplication::setApplicationVersion(QStringLiteral(EVENTSCOPE_VERSION));
+  // Ties the windows to the installed launcher (Wayland's app id, the taskbar's icon and name).
+  QGuiApplication::setDesktopFileName(QStringLiteral("dev.eventscope.Eventscope"));
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/eventscope.svg")));
 }
 
 // Lets queued signals and layout requests run, so a picture shows the settled window.
