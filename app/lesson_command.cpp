@@ -139,6 +139,10 @@ Command addLessonCommand(CLI::App& app) {
   CLI::App* lesson = app.add_subcommand(
       "lesson", "The guided lessons: list them, or run every step headless and check its claims");
   lesson->require_subcommand(1, 1);
+  lesson->footer(
+      "Lessons are read from $EVENTSCOPE_LESSONS if it is set, else from share/eventscope/lessons "
+      "of the prefix eventscope is installed in, else from the source tree it was built from. In "
+      "the desktop GUI: Help > Lessons.");
   CLI::App* listing = lesson->add_subcommand("list", "List the lessons, in order");
   CLI::App* checking = lesson->add_subcommand(
       "check",

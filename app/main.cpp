@@ -21,7 +21,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   std::string file;
 #ifdef EVENTSCOPE_WITH_GUI
-  app.add_option("FILE", file, "Scenario (or a recording's model) to open in the desktop GUI");
+  app.add_option("FILE", file,
+                 "Scenario or recording to open in the desktop GUI (without a command, the GUI "
+                 "opens; its settings are in ~/.config/Eventscope/eventscope.conf)");
 #else
   app.add_option("FILE", file, "Scenario to open in the desktop GUI (this build has none)");
 #endif
