@@ -353,9 +353,9 @@ void LessonsPanel::showOutcome() {
   } else {
     const bool passed = outcome.run.passed();
     m_progress.setPassed(m_lessons[static_cast<std::size_t>(m_current)].id, m_step, passed);
-    m_status->setText(passed ? (total == 1 ? tr("The check holds.")
-                                           : tr("All %1 checks hold.").arg(total))
-                             : tr("%1 of %2 checks do not hold.").arg(outcome.failing).arg(total));
+    m_status->setText(
+        passed ? (total == 1 ? tr("The check holds.") : tr("All %1 checks hold.").arg(total))
+               : tr("%1 of %2 checks do not hold.").arg(outcome.failing).arg(total));
     if (s.prediction && m_answer >= 0) {
       const bool right = m_answer == s.prediction->answer;
       const QString chosen = text(s.prediction->choices[static_cast<std::size_t>(m_answer)]);
