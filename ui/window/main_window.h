@@ -140,6 +140,8 @@ class MainWindow : public QMainWindow {
   // main_window_lessons.cpp: the Lessons dock
   void createLessons();
   void createGuide();
+  // Shows a left-side dock to read (lessons, guide) beside the canvas, 420 px wide at first.
+  void showReadingDock(QDockWidget* dock);
   void openLessonModel(const core::Scenario& scenario, const QString& title);
   // main_window_whatif.cpp: replay with changes, compare
   void createWhatIf();

@@ -61,23 +61,22 @@ void MainWindow::createGuide() {
   m_dockShown[m_guideDock] = false;
 }
 
-void MainWindow::showGuide() {
-  const bool first = m_guideDock->isHidden();
-  m_dockShown[m_guideDock] = true;
+void MainWindow::showReadingDock(QDockWidget* dock) {
+  const bool first = dock->isHidden();
+  m_dockShown[dock] = true;
   showCanvas();
-  m_guideDock->show();
-  m_guideDock->raise();
-  if (first) resizeDocks({m_guideDock}, {std::max(420, width() / 4)}, Qt::Horizontal);
+  dock->show();
+  dock->raise();
+  // Wide enough to read beside the canvas.
+  if (first) resizeDocks({dock}, {std::max(420, width() / 4)}, Qt::Horizontal);
+}
+
+void MainWindow::showGuide() {
+  showReadingDock(m_guideDock);
 }
 
 void MainWindow::showLessons() {
-  const bool first = m_lessonsDock->isHidden();
-  m_dockShown[m_lessonsDock] = true;
-  showCanvas();
-  m_lessonsDock->show();
-  m_lessonsDock->raise();
-  // Wide enough to read beside the canvas.
-  if (first) resizeDocks({m_lessonsDock}, {std::max(420, width() / 4)}, Qt::Horizontal);
+  showReadingDock(m_lessonsDock);
 }
 
 void MainWindow::openLessonModel(const core::Scenario& scenario, const QString& title) {
